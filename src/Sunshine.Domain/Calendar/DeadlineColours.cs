@@ -1,0 +1,33 @@
+namespace Sunshine.Domain.Calendar;
+
+/// <summary>红灯预警 colour of one item's deadline (DOMAIN.md §1.7 (a)). Computed at query time, never stored.</summary>
+public enum DeadlineColour
+{
+    Green,
+    Yellow,
+    Red,
+}
+
+public static class DeadlineColours
+{
+    /// <summary>
+    /// Red when overdue (<paramref name="today"/> is after <paramref name="dueOn"/>: a deadline ends at 24:00 of its due date);
+    /// yellow when <paramref name="yellowWithin"/> or fewer units remain; green otherwise.
+    /// "Units remaining" are counted in the rule's own unit, like the period itself: the days after today up to and
+    /// including the due date (0 on the due date itself); for working days only working days count, so a long holiday
+    /// does not keep an item green.
+    /// </summary>
+    public static DeadlineColour For(DateOnly dueOn, DateOnly today, PeriodUnit unit, HolidayCalendar calendar, int yellowWithin = 3)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (today > dueOn)
+        {
+            return DeadlineColour.Red;
+        }
+
+        var remaining = unit == PeriodUnit.CalendarDays
+            ? dueOn.DayNumber - today.DayNumber
+            : DayCounter.CountableDays(today, dueOn, PeriodUnit.WorkingDays, new CalendarProbe(calendar));
+        return remaining <= yellowWithin ? DeadlineColour.Yellow : DeadlineColour.Green;
+    }
+}
