@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sunshine.Data.Entities;
+
+namespace Sunshine.Data;
+
+internal sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
+{
+    public void Configure(EntityTypeBuilder<Division> e)
+    {
+        e.HasKey(x => x.Code);
+        e.Property(x => x.Code).HasMaxLength(12);
+        e.Property(x => x.ParentCode).HasMaxLength(12);
+        e.Property(x => x.Name).HasMaxLength(64);
+        e.HasIndex(x => x.ParentCode);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(128);
+        e.Property(x => x.DivisionCode).HasMaxLength(12);
+        e.Property(x => x.Path).HasMaxLength(256);
+        e.Property(x => x.ScopePath).HasMaxLength(256);
+        e.HasIndex(x => x.Path);
+        e.HasIndex(x => x.DivisionCode);
+        e.HasIndex(x => new { x.ParentId, x.Name }).IsUnique();
+        e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> e)
+    {
+        e.Property(x => x.DisplayName).HasMaxLength(64);
+        e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(128);
+        e.Property(x => x.Prefix).HasMaxLength(16);
+        e.Property(x => x.Channel).HasMaxLength(32);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.HasIndex(x => x.Prefix).IsUnique();
+        e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.Property(x => x.Action).HasMaxLength(64);
+        e.Property(x => x.EntityType).HasMaxLength(64);
+        e.Property(x => x.EntityId).HasMaxLength(64);
+        e.Property(x => x.UserName).HasMaxLength(256);
+        e.HasIndex(x => new { x.EntityType, x.EntityId, x.Id });
+    }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> e)
+    {
+        e.HasKey(x => x.Date);
+        e.Property(x => x.Note).HasMaxLength(32);
+    }
+}
+
+internal sealed class HolidayNoticeConfiguration : IEntityTypeConfiguration<HolidayNotice>
+{
+    public void Configure(EntityTypeBuilder<HolidayNotice> e)
+    {
+        e.HasKey(x => x.Year);
+        e.Property(x => x.Year).ValueGeneratedNever();
+        e.Property(x => x.Source).HasMaxLength(256);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(64);
+        e.Property(x => x.Scheme).HasMaxLength(16);
+        e.HasIndex(x => new { x.Scheme, x.ParentId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
+{
+    public void Configure(EntityTypeBuilder<Petition> e)
+    {
+        e.Property(x => x.CaseNumber).HasMaxLength(32);
+        e.Property(x => x.QueryCodeHash).HasMaxLength(32);
+        e.Property(x => x.IssueLocalityCode).HasMaxLength(12);
+        e.Property(x => x.ExternalId).HasMaxLength(64);
+        e.Property(x => x.PetitionerName).HasMaxLength(128);
+        e.Property(x => x.IdNumberProtected).HasMaxLength(256);
+        e.Property(x => x.PhoneProtected).HasMaxLength(256);
+        e.Property(x => x.AddressProtected).HasMaxLength(1024);
+        e.Property(x => x.PersonKey).HasMaxLength(32);
+        e.Property(x => x.Summary).HasMaxLength(512);
+        e.Property(x => x.RuleSetCode).HasMaxLength(32);
+        e.Property(x => x.RegisteredByUserId).HasMaxLength(450);
+        e.HasIndex(x => x.CaseNumber).IsUnique();
+        e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
+        e.HasIndex(x => x.PersonKey);
+        // Work queues: a unit's open cases by status, ordered by deadline (keyset on DueOn, Id).
+        e.HasIndex(x => new { x.ResponsibleOrganisationId, x.Status, x.DueOn, x.Id });
+        e.HasIndex(x => new { x.RegisteringOrganisationId, x.Status, x.DueOn, x.Id });
+        e.HasIndex(x => new { x.ReceivedOn, x.Id });
+        e.HasIndex(x => x.IssueLocalityCode);
+        e.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.RegisteringOrganisation).WithMany().HasForeignKey(x => x.RegisteringOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.ResponsibleOrganisation).WithMany().HasForeignKey(x => x.ResponsibleOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.OriginalPetitionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> e)
+    {
+        e.Property(x => x.IndexNumber).HasMaxLength(64);
+        e.Property(x => x.Title).HasMaxLength(256);
+        e.Property(x => x.Column).HasMaxLength(64);
+        e.Property(x => x.Outlet).HasMaxLength(32);
+        e.Property(x => x.DocumentNumber).HasMaxLength(64);
+        e.HasIndex(x => new { x.Outlet, x.IndexNumber }).IsUnique();
+        e.HasIndex(x => new { x.Column, x.PublishedOn });
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<DisclosureRequest>
+{
+    public void Configure(EntityTypeBuilder<DisclosureRequest> e)
+    {
+        e.Property(x => x.RequestNumber).HasMaxLength(32);
+        e.Property(x => x.ApplicantType).HasMaxLength(32);
+        e.Property(x => x.ApplicantName).HasMaxLength(128);
+        e.Property(x => x.Outcome).HasMaxLength(64);
+        e.HasIndex(x => x.RequestNumber).IsUnique();
+        e.HasIndex(x => new { x.OrganisationId, x.ReceivedOn });
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

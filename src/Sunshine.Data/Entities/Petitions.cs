@@ -1,0 +1,65 @@
+using Sunshine.Domain.Petitions;
+
+namespace Sunshine.Data.Entities;
+
+/// <summary>内容分类: the 3-level content classification, scheme by year ("2018" national scheme).</summary>
+public sealed class Category
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int Level { get; set; }
+    public int? ParentId { get; set; }
+    public required string Scheme { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// <summary>
+/// A petition (信访事项) with its registration record (DOMAIN.md §1.2). Legal dates are dates in Asia/Shanghai;
+/// instants are UTC. Personal data is held encrypted; <see cref="PersonKey"/> is a keyed hash for matching.
+/// </summary>
+public sealed class Petition
+{
+    public long Id { get; set; }
+    public required string CaseNumber { get; set; }
+    public required byte[] QueryCodeHash { get; set; }
+    public Channel Channel { get; set; }
+    public Purpose Purpose { get; set; }
+    public int? CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public required string IssueLocalityCode { get; set; }
+    public string? ExternalId { get; set; }
+
+    public required string PetitionerName { get; set; }
+    public string? IdNumberProtected { get; set; }
+    public string? PhoneProtected { get; set; }
+    public string? AddressProtected { get; set; }
+    public byte[]? PersonKey { get; set; }
+    public int HeadCount { get; set; } = 1;
+    public bool IsCollective { get; set; }
+    public bool IsJointLetter { get; set; }
+    public bool IsFirstNationally { get; set; } = true;
+    public bool IsRepeat { get; set; }
+    public long? OriginalPetitionId { get; set; }
+
+    public required string Summary { get; set; }
+    public required string Content { get; set; }
+
+    public DateOnly ReceivedOn { get; set; }
+    public DateTime RegisteredAt { get; set; }
+    public int RegisteringOrganisationId { get; set; }
+    public Organisation? RegisteringOrganisation { get; set; }
+    public int? ResponsibleOrganisationId { get; set; }
+    public Organisation? ResponsibleOrganisation { get; set; }
+    public string? RegisteredByUserId { get; set; }
+
+    public PetitionStatus Status { get; set; }
+    public required string RuleSetCode { get; set; }
+    public DateOnly? TransferredOn { get; set; }
+    public DateOnly? AcceptedOn { get; set; }
+    /// <summary>The due date of the step the case is in now, from the statutory clock; colours are ranges on it.</summary>
+    public DateOnly? DueOn { get; set; }
+    public DateOnly? ConcludedOn { get; set; }
+    public HandlingOpinion? Opinion { get; set; }
+    public SatisfactionEvaluation? BureauEvaluation { get; set; }
+    public SatisfactionEvaluation? UnitEvaluation { get; set; }
+}

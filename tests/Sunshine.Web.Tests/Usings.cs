@@ -1,0 +1,2 @@
+global using Sunshine.Testing;
+global using Microsoft.Extensions.DependencyInjection;
