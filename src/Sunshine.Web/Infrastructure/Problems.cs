@@ -47,7 +47,7 @@ public sealed class Problems(IStringLocalizer<SharedResource> localizer)
         list.Add(message);
     }
 
-    public ValidationProblem Result() =>
+    public ValidationProblem ToResult() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: localizer["ErrorTitle"].Value);
 
     /// <summary>The messages of a validation answer, one line each, for the console to show.</summary>

@@ -24,7 +24,7 @@ public abstract class DemoFixture : IAsyncLifetime
     public Snapshot First { get; private set; } = default!;
     public Snapshot OtherSeed { get; private set; } = default!;
     public Snapshot Second { get; private set; } = default!;
-    public DemoResult Result { get; private set; } = default!;
+    public DemoResult Generated { get; private set; } = default!;
     public Exception? Failure { get; private set; }
     public int PetitionsAfterFailure { get; private set; }
 
@@ -35,7 +35,7 @@ public abstract class DemoFixture : IAsyncLifetime
         App = CreateApp();
         await App.InitializeAsync();
 
-        Result = await GenerateAsync(Options);
+        Generated = await GenerateAsync(Options);
         First = await SnapshotAsync();
         await ClearAsync();
 
@@ -178,7 +178,7 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
     [Fact]
     public void Counts_dates_and_case_numbers_are_as_asked()
     {
-        Assert.Equal(new DemoResult(Options.Petitions, Options.Publications, Options.DisclosureRequests, fixture.Result.Elapsed), fixture.Result);
+        Assert.Equal(new DemoResult(Options.Petitions, Options.Publications, Options.DisclosureRequests, fixture.Generated.Elapsed), fixture.Generated);
         Assert.Equal(Options.Publications, fixture.Second.Publications.Count);
         Assert.Equal(Options.DisclosureRequests, fixture.Second.Requests.Count);
         Assert.All(Petitions, p => Assert.InRange(p.ReceivedOn, From, Options.Until));

@@ -39,11 +39,11 @@ public static class ApiTokenEndpoints
     {
         var scope = UserScope.From(user)!;
         var problems = new Problems(L).Text(request.Name, "name", 128).Text(request.Channel, "channel", 32, required: false);
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         if (!await db.Organisations.WithinScope(scope).AnyAsync(o => o.Id == request.OrganisationId, ct))
         {
             problems.Add("organisationId", "ErrorOrganisationOutOfScope");
-            return problems.Result();
+            return problems.ToResult();
         }
         var (token, prefix, hash) = ApiTokenAuthentication.NewToken();
         var row = new ApiToken

@@ -39,7 +39,7 @@ public static class CalendarEndpoints
 
     public static async Task<IResult> GetYear(int year, SunshineDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        if (year is < 1990 or > 2100) return new Problems(L).Require(false, "year", "ErrorYear").Result();
+        if (year is < 1990 or > 2100) return new Problems(L).Require(false, "year", "ErrorYear").ToResult();
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date)
@@ -57,7 +57,7 @@ public static class CalendarEndpoints
             .Text(request.Note, "note", 32, required: false);
         if (!problems.Any && request.Kind == DayKind.MakeUpWorkingDay && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             problems.Add("kind", "ErrorMakeUpDayWeekend");
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         var row = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == day, ct);
         var before = row is null ? null : new { row.Kind, row.Note };
         if (row is null) db.CalendarDays.Add(row = new CalendarDay { Date = day });
@@ -71,7 +71,7 @@ public static class CalendarEndpoints
     public static async Task<IResult> RemoveDay(string date, ClaimsPrincipal user, SunshineDbContext db, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var problems = new Problems(L).Date(date, "date", out var day);
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         var row = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == day, ct);
         if (row is null) return TypedResults.NotFound();
         db.CalendarDays.Remove(row);
@@ -83,7 +83,7 @@ public static class CalendarEndpoints
     public static async Task<IResult> MarkNoticeLoaded(int year, LoadNotice request, ClaimsPrincipal user, SunshineDbContext db, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var problems = new Problems(L).Require(year is >= 1990 and <= 2100, "year", "ErrorYear").Text(request.Source, "source", 256);
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         var notice = await db.HolidayNotices.SingleOrDefaultAsync(n => n.Year == year, ct);
         if (notice is null) db.HolidayNotices.Add(notice = new HolidayNotice { Year = year });
         notice.Source = request.Source!.Trim();
@@ -109,7 +109,7 @@ public static class CalendarEndpoints
             if (DateOnly.TryParseExact(extensionApprovedOn ?? "", "yyyy-MM-dd", out var c)) approved = c;
             else problems.Add("extensionApprovedOn", "ErrorDate", L["Field.extensionApprovedOn"].Value);
         }
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         var book = RuleBook.Default;
         var divisionCode = string.IsNullOrWhiteSpace(division) ? "140000000000" : division.Trim();
         RuleSet set;
@@ -122,7 +122,7 @@ public static class CalendarEndpoints
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
             problems.AddText("rule", ex.Message);
-            return problems.Result();
+            return problems.ToResult();
         }
         var calendar = await LoadAsync(db, ct);
         try
@@ -135,7 +135,7 @@ public static class CalendarEndpoints
         catch (ArgumentException ex)
         {
             problems.AddText("extension", ex.Message);
-            return problems.Result();
+            return problems.ToResult();
         }
     }
 }

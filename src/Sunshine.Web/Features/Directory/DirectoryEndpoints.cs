@@ -60,14 +60,14 @@ public static class DirectoryEndpoints
         var problems = new Problems(L).Text(request.Name, "name", 128)
             .Require(Enum.IsDefined(request.Kind), "kind", "ErrorOrganisationKind")
             .Require(request.ParentId is not null, "parentId", "ErrorRequired", L["Field.parentId"].Value);
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         var parent = await db.Organisations.WithinScope(scope).SingleOrDefaultAsync(o => o.Id == request.ParentId, ct);
         if (parent is null) return TypedResults.NotFound();
         var name = request.Name!.Trim();
         if (await db.Organisations.AnyAsync(o => o.ParentId == parent.Id && o.Name == name, ct))
         {
             problems.Add("name", "ErrorOrganisationExists");
-            return problems.Result();
+            return problems.ToResult();
         }
         var organisation = new Organisation { Name = name, Kind = request.Kind, DivisionCode = parent.DivisionCode, ParentId = parent.Id };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -86,7 +86,7 @@ public static class DirectoryEndpoints
     {
         var scope = UserScope.From(user)!;
         var problems = new Problems(L).Text(request.Name, "name", 128);
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         var organisation = await db.Organisations.WithinScope(scope).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null) return TypedResults.NotFound();
         var before = new { organisation.Name, organisation.IsActive };
@@ -119,12 +119,12 @@ public static class DirectoryEndpoints
         var roles = request.Roles ?? [];
         foreach (var role in roles.Where(r => !StaffRoles.All.Contains(r)))
             problems.Add("roles", "ErrorRole", role);
-        if (problems.Any) return problems.Result();
+        if (problems.Any) return problems.ToResult();
         var organisation = await db.Organisations.WithinScope(scope).SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
         if (organisation is null)
         {
             problems.Add("organisationId", "ErrorOrganisationOutOfScope");
-            return problems.Result();
+            return problems.ToResult();
         }
         var password = ReferenceData.NewPassword();
         var account = new StaffUser
@@ -142,7 +142,7 @@ public static class DirectoryEndpoints
         if (!created.Succeeded)
         {
             foreach (var e in created.Errors) problems.AddText(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", e.Description);
-            return problems.Result(); // the transaction is disposed uncommitted: nothing half-made remains
+            return problems.ToResult(); // the transaction is disposed uncommitted: nothing half-made remains
         }
         audit.Record(scope, "user.create", nameof(StaffUser), account.Id, after: new { account.UserName, account.OrganisationId, account.IncludeSubordinates, Roles = roles });
         await db.SaveChangesAsync(ct);
