@@ -122,6 +122,66 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         e.HasOne(x => x.RegisteringOrganisation).WithMany().HasForeignKey(x => x.RegisteringOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.ResponsibleOrganisation).WithMany().HasForeignKey(x => x.ResponsibleOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Petition>().WithMany().HasForeignKey(x => x.OriginalPetitionId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PetitionEventConfiguration : IEntityTypeConfiguration<PetitionEvent>
+{
+    public void Configure(EntityTypeBuilder<PetitionEvent> e)
+    {
+        e.Property(x => x.Action).HasMaxLength(64);
+        e.Property(x => x.ActorUserId).HasMaxLength(450);
+        e.Property(x => x.ActorName).HasMaxLength(256);
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.HasIndex(x => new { x.PetitionId, x.Id });
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PetitionHopConfiguration : IEntityTypeConfiguration<PetitionHop>
+{
+    public void Configure(EntityTypeBuilder<PetitionHop> e)
+    {
+        e.Property(x => x.Outcome).HasMaxLength(32);
+        e.HasIndex(x => new { x.PetitionId, x.Id });
+        e.HasIndex(x => new { x.ToOrganisationId, x.AnsweredOn, x.DueOn });
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PetitionAttachmentConfiguration : IEntityTypeConfiguration<PetitionAttachment>
+{
+    public void Configure(EntityTypeBuilder<PetitionAttachment> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(255);
+        e.Property(x => x.ContentType).HasMaxLength(127);
+        e.Property(x => x.Sha256).HasMaxLength(32);
+        e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.HasIndex(x => x.PetitionId);
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PetitionSearchEntryConfiguration : IEntityTypeConfiguration<PetitionSearchEntry>
+{
+    public void Configure(EntityTypeBuilder<PetitionSearchEntry> e)
+    {
+        e.HasKey(x => x.PetitionId);
+        e.Property(x => x.PetitionId).ValueGeneratedNever();
+        e.HasOne<Petition>().WithOne().HasForeignKey<PetitionSearchEntry>(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PetitionFingerprintConfiguration : IEntityTypeConfiguration<PetitionFingerprint>
+{
+    public void Configure(EntityTypeBuilder<PetitionFingerprint> e)
+    {
+        e.HasKey(x => new { x.PetitionId, x.Band });
+        e.HasIndex(x => new { x.Band, x.Hash });
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

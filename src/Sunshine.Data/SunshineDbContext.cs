@@ -20,6 +20,11 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<HolidayNotice> HolidayNotices => Set<HolidayNotice>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Petition> Petitions => Set<Petition>();
+    public DbSet<PetitionEvent> PetitionEvents => Set<PetitionEvent>();
+    public DbSet<PetitionHop> PetitionHops => Set<PetitionHop>();
+    public DbSet<PetitionAttachment> PetitionAttachments => Set<PetitionAttachment>();
+    public DbSet<PetitionSearchEntry> PetitionSearchEntries => Set<PetitionSearchEntry>();
+    public DbSet<PetitionFingerprint> PetitionFingerprints => Set<PetitionFingerprint>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

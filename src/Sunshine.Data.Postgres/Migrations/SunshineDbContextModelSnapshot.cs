@@ -515,6 +515,12 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -526,6 +532,9 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("IsBeijingVisit")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsCollective")
                         .HasColumnType("boolean");
 
@@ -535,7 +544,16 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<bool>("IsJointLetter")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsLevelSkipping")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsProvinceVisit")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsRepeat")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsThreatening")
                         .HasColumnType("boolean");
 
                     b.Property<string>("IssueLocalityCode")
@@ -545,6 +563,9 @@ namespace Sunshine.Data.Postgres.Migrations
 
                     b.Property<int?>("Opinion")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OpinionIssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<long?>("OriginalPetitionId")
                         .HasColumnType("bigint");
@@ -580,6 +601,9 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("RegisteringOrganisationId")
                         .HasColumnType("integer");
 
@@ -605,6 +629,10 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<int?>("UnitEvaluation")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseNumber")
@@ -628,6 +656,187 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.HasIndex("ResponsibleOrganisationId", "Status", "DueOn", "Id");
 
                     b.ToTable("Petitions");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionAttachments");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("TargetOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId", "Id");
+
+                    b.ToTable("PetitionEvents");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionFingerprint", b =>
+                {
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PetitionId", "Band");
+
+                    b.HasIndex("Band", "Hash");
+
+                    b.ToTable("PetitionFingerprints");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionHop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAssignment")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ReportDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ToOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromOrganisationId");
+
+                    b.HasIndex("PetitionId", "Id");
+
+                    b.HasIndex("ToOrganisationId", "AnsweredOn", "DueOn");
+
+                    b.ToTable("PetitionHops");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
+                {
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Tokens")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PetitionId");
+
+                    b.ToTable("PetitionSearchEntries");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.Publication", b =>
@@ -882,6 +1091,63 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Navigation("RegisteringOrganisation");
 
                     b.Navigation("ResponsibleOrganisation");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionAttachment", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionFingerprint", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionHop", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithOne()
+                        .HasForeignKey("Sunshine.Data.Entities.PetitionSearchEntry", "PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.Publication", b =>

@@ -492,6 +492,12 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -503,6 +509,9 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsBeijingVisit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCollective")
                         .HasColumnType("INTEGER");
 
@@ -512,7 +521,16 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<bool>("IsJointLetter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsLevelSkipping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsProvinceVisit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsThreatening")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IssueLocalityCode")
@@ -522,6 +540,9 @@ namespace Sunshine.Data.Sqlite.Migrations
 
                     b.Property<int?>("Opinion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OpinionIssuedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("OriginalPetitionId")
                         .HasColumnType("INTEGER");
@@ -557,6 +578,9 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegisteringOrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -582,6 +606,10 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<int?>("UnitEvaluation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseNumber")
@@ -605,6 +633,181 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.HasIndex("ResponsibleOrganisationId", "Status", "DueOn", "Id");
 
                     b.ToTable("Petitions");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionAttachments");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId", "Id");
+
+                    b.ToTable("PetitionEvents");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionFingerprint", b =>
+                {
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PetitionId", "Band");
+
+                    b.HasIndex("Band", "Hash");
+
+                    b.ToTable("PetitionFingerprints");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionHop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAssignment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReportDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromOrganisationId");
+
+                    b.HasIndex("PetitionId", "Id");
+
+                    b.HasIndex("ToOrganisationId", "AnsweredOn", "DueOn");
+
+                    b.ToTable("PetitionHops");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
+                {
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tokens")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PetitionId");
+
+                    b.ToTable("PetitionSearchEntries");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.Publication", b =>
@@ -857,6 +1060,63 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Navigation("RegisteringOrganisation");
 
                     b.Navigation("ResponsibleOrganisation");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionAttachment", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionFingerprint", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionHop", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithOne()
+                        .HasForeignKey("Sunshine.Data.Entities.PetitionSearchEntry", "PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.Publication", b =>

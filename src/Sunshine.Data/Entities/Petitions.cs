@@ -39,12 +39,18 @@ public sealed class Petition
     public bool IsJointLetter { get; set; }
     public bool IsFirstNationally { get; set; } = true;
     public bool IsRepeat { get; set; }
+    public bool IsLevelSkipping { get; set; }   // 越级访
+    public bool IsProvinceVisit { get; set; }   // 赴省访
+    public bool IsBeijingVisit { get; set; }    // 进京访
+    public bool IsThreatening { get; set; }     // 扬言件
     public long? OriginalPetitionId { get; set; }
 
     public required string Summary { get; set; }
     public required string Content { get; set; }
 
     public DateOnly ReceivedOn { get; set; }
+    /// <summary>The legal date of registration; the 15 日 of Art. 22 runs from here.</summary>
+    public DateOnly RegisteredOn { get; set; }
     public DateTime RegisteredAt { get; set; }
     public int RegisteringOrganisationId { get; set; }
     public Organisation? RegisteringOrganisation { get; set; }
@@ -59,6 +65,11 @@ public sealed class Petition
     /// <summary>The due date of the step the case is in now, from the statutory clock; colours are ranges on it.</summary>
     public DateOnly? DueOn { get; set; }
     public DateOnly? ConcludedOn { get; set; }
+    public int? ExtensionDays { get; set; }
+    public DateOnly? ExtendedOn { get; set; }
+    public DateOnly? OpinionIssuedOn { get; set; }
+    /// <summary>Optimistic concurrency: two officers acting on one case at once cannot both win.</summary>
+    public int Version { get; set; }
     public HandlingOpinion? Opinion { get; set; }
     public SatisfactionEvaluation? BureauEvaluation { get; set; }
     public SatisfactionEvaluation? UnitEvaluation { get; set; }
