@@ -213,3 +213,14 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class NoticeTemplateConfiguration : IEntityTypeConfiguration<NoticeTemplate>
+{
+    public void Configure(EntityTypeBuilder<NoticeTemplate> e)
+    {
+        e.Property(x => x.Kind).HasMaxLength(32);
+        e.Property(x => x.Title).HasMaxLength(64);
+        e.Property(x => x.UpdatedBy).HasMaxLength(256);
+        e.HasIndex(x => x.Kind).IsUnique();
+    }
+}

@@ -25,6 +25,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<PetitionAttachment> PetitionAttachments => Set<PetitionAttachment>();
     public DbSet<PetitionSearchEntry> PetitionSearchEntries => Set<PetitionSearchEntry>();
     public DbSet<PetitionFingerprint> PetitionFingerprints => Set<PetitionFingerprint>();
+    public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

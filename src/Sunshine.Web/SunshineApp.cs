@@ -13,6 +13,9 @@ using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Dashboard;
 using Sunshine.Web.Features.Directory;
 using Sunshine.Web.Features.Petitions;
+using Sunshine.Web.Features.Petitions.Intake;
+using Sunshine.Web.Features.Petitions.Notices;
+using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -152,6 +155,9 @@ public static class SunshineApp
         app.MapApiTokenEndpoints();
         app.MapDashboardEndpoints();
         app.MapPetitionEndpoints();
+        app.MapIntakeEndpoints();
+        app.MapNoticeEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

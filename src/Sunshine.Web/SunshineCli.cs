@@ -50,7 +50,13 @@ public static class SunshineCli
         var divisions = new Command("divisions", "Import a province's divisions and create its governments, bureaus and departments.") { tablesDir, province };
         divisions.TreatUnmatchedTokensAsErrors = false;
         divisions.SetAction((result, ct) => Guard(() => ImportDivisionsAsync(result.GetValue(tablesDir)!, result.GetValue(province)!, [.. result.UnmatchedTokens], ct)));
-        root.Subcommands.Add(new Command("import", "Import data from files.") { divisions });
+        var file = new Argument<FileInfo>("file") { Description = "CSV, XLSX or JSON Lines file in the column set of docs/import-petitions.md." };
+        var channel = new Option<Sunshine.Domain.Petitions.Channel>("--channel") { Description = "The channel the rows came by, e.g. GovernorMailbox.", Required = true };
+        var organisation = new Option<int?>("--organisation") { Description = "Id of the registering unit; default: the provincial Letters and Calls Bureau." };
+        var petitionsImport = new Command("petitions", "Register petitions from a file; bad rows are reported with their line numbers, good rows kept.") { file, channel, organisation };
+        petitionsImport.TreatUnmatchedTokensAsErrors = false;
+        petitionsImport.SetAction((result, ct) => Guard(() => ImportPetitionsAsync(result.GetValue(file)!, result.GetValue(channel), result.GetValue(organisation), [.. result.UnmatchedTokens], ct)));
+        root.Subcommands.Add(new Command("import", "Import data from files.") { divisions, petitionsImport });
 
         var rotate = new Command("rotate", "Add a new personal-data key; new data is encrypted with it, old data still opens.");
         rotate.TreatUnmatchedTokensAsErrors = false;
@@ -146,6 +152,26 @@ public static class SunshineCli
         var added = await ReferenceData.ImportDivisionsAsync(db, rows, ct);
         Console.WriteLine($"Imported {rows.Count} divisions of province {province}; created {added} organisations.");
         return 0;
+    }
+
+    private static async Task<int> ImportPetitionsAsync(FileInfo file, Sunshine.Domain.Petitions.Channel channel, int? organisationId, string[] args, CancellationToken ct)
+    {
+        if (!file.Exists) throw new FileNotFoundException($"No file {file.FullName}.");
+        await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
+        int unit;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct))
+        {
+            await Database.EnsureCurrentAsync(db, app.Configuration.GetValue("Database:AutoMigrate", false), ct);
+            unit = organisationId ?? await db.Organisations
+                .Where(o => o.Kind == Sunshine.Domain.Directory.OrganisationKind.PetitionBureau && o.ParentId != null && o.Parent!.ParentId == null)
+                .OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+            if (!await db.Organisations.AnyAsync(o => o.Id == unit, ct)) throw new ArgumentException($"There is no organisation {unit}.");
+        }
+        var report = await Sunshine.Web.Features.Petitions.Intake.PetitionImport.ImportAsync(file.FullName, channel, unit, app.Services, ct);
+        foreach (var error in report.Errors)
+            await Console.Error.WriteLineAsync($"line {error.Line}: {error.Reason}");
+        Console.WriteLine($"{report.Rows} rows: {report.Created} registered, {report.AlreadyThere} already registered, {report.Errors.Count} with errors.");
+        return report.Errors.Count == 0 ? 0 : 1;
     }
 
     private static Task<int> RotateKeyAsync(string[] args)

@@ -27,10 +27,13 @@ public class TestApp : IAsyncLifetime
     private readonly int _demoPetitions;
     private WebApplication? _app;
 
-    protected TestApp(DatabaseProvider provider, int demoPetitions = 0)
+    private readonly TimeProvider? _time;
+
+    protected TestApp(DatabaseProvider provider, int demoPetitions = 0, TimeProvider? time = null)
     {
         _provider = provider;
         _demoPetitions = demoPetitions;
+        _time = time;
     }
 
     public TestDatabase Database { get; private set; } = default!;
@@ -56,6 +59,7 @@ public class TestApp : IAsyncLifetime
             });
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });
+        if (_time is not null) builder.Services.AddSingleton(_time);
         _app = SunshineApp.Build(builder);
         Admin = (await Startup.PrepareAsync(_app.Services, _app.Configuration, _app.Logger))!;
         await _app.StartAsync();
@@ -131,6 +135,20 @@ public class TestApp : IAsyncLifetime
 
 public sealed class SqliteApp() : TestApp(DatabaseProvider.Sqlite);
 public sealed class PostgresApp() : TestApp(DatabaseProvider.Postgres);
+
+/// <summary>
+/// Apps whose clock stands at 2026-09-16 10:00 in Beijing (02:00 UTC), so legal dates in tests are dates someone can
+/// count by hand: 15 日 from 2026-09-16 ends on 2026-10-01, inside the National Day holiday.
+/// </summary>
+public sealed class SqliteClockApp() : TestApp(DatabaseProvider.Sqlite, time: TestClock.New());
+public sealed class PostgresClockApp() : TestApp(DatabaseProvider.Postgres, time: TestClock.New());
+
+public static class TestClock
+{
+    public static readonly DateTimeOffset Start = new(2026, 9, 16, 2, 0, 0, TimeSpan.Zero);
+
+    public static Microsoft.Extensions.Time.Testing.FakeTimeProvider New() => new(Start);
+}
 
 /// <summary>An app with a small, deterministic set of demo petitions, for pages that show data.</summary>
 public sealed class SqliteDemoApp() : TestApp(DatabaseProvider.Sqlite, demoPetitions: 400);

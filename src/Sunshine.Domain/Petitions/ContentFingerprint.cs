@@ -6,13 +6,16 @@ namespace Sunshine.Domain.Petitions;
 /// </summary>
 /// <remarks>
 /// <para>Input is the segmented text (jieba search-mode tokens, punctuation dropped). A shingle is
-/// <see cref="ShingleSize"/> consecutive tokens; the similarity of two texts is the Jaccard index of their shingle sets.
+/// <see cref="ShingleSize"/> consecutive tokens (pairs: single words make texts on one topic look alike, triples make
+/// every small edit costly); the similarity of two texts is the Jaccard index of their shingle sets.
 /// A near-duplicate (a resubmission with a few words changed, sentences moved, a line added) keeps most shingles; a
 /// different matter on the same topic shares its stock phrases but not its particulars, and so only a few shingles.</para>
 /// <para><see cref="Bands"/> gives <see cref="BandCount"/> hashes of <see cref="RowsPerBand"/> MinHash values each. Two
-/// texts of Jaccard similarity <i>s</i> share at least one band with probability 1 − (1 − s^r)^b: with b = 10, r = 5
-/// that is 0.99 at s = 0.70, 0.87 at s = 0.55, 0.27 at s = 0.40 and 0.02 at s = 0.20, so confirmed duplicates
-/// (≥ <see cref="DuplicateThreshold"/>) are found while pairs that only share a topic rarely become candidates.</para>
+/// texts of Jaccard similarity <i>s</i> share at least one band with probability 1 − (1 − s^r)^b: with b = 12, r = 4
+/// that is 0.998 at s = 0.8, 0.96 at 0.7, 0.81 at 0.6, 0.27 at 0.4 and 0.02 at 0.2. Near-duplicates mostly score 0.7
+/// and above, so they become candidates; texts that merely share a topic (0.1–0.3) rarely do, which keeps the lookup
+/// small. On the generated labelled set (ContentFingerprintTests) this gives recall 0.98–0.99 and precision 0.99.
+/// Twelve bands rather than more: each is a row of <c>PetitionFingerprints</c> per petition (storage and rebuild time).</para>
 /// <para>Everything is computed with hashes written here (FNV-1a and SplitMix64 finalisers), never
 /// <see cref="string.GetHashCode()"/>, so stored fingerprints stay valid across processes, machines and runtime versions.
 /// Changing a parameter changes every fingerprint: re-index (PetitionIndex.RebuildAsync) after such a change.</para>
@@ -20,13 +23,13 @@ namespace Sunshine.Domain.Petitions;
 public static class ContentFingerprint
 {
     /// <summary>Tokens per shingle.</summary>
-    public const int ShingleSize = 3;
+    public const int ShingleSize = 2;
 
     /// <summary>Bands stored per petition (rows of <c>PetitionFingerprints</c>).</summary>
-    public const int BandCount = 10;
+    public const int BandCount = 12;
 
     /// <summary>MinHash values per band.</summary>
-    public const int RowsPerBand = 5;
+    public const int RowsPerBand = 4;
 
     /// <summary>Texts this similar (Jaccard over shingles) are near-duplicates.</summary>
     public const double DuplicateThreshold = 0.6;

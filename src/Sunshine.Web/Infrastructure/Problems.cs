@@ -32,6 +32,12 @@ public sealed class Problems(IStringLocalizer<SharedResource> localizer)
         return this;
     }
 
+    public Problems Missing(string field)
+    {
+        Add(field, "ErrorRequired", localizer["Field." + field].Value);
+        return this;
+    }
+
     public Problems Date(string? value, string field, out DateOnly date)
     {
         if (!DateOnly.TryParseExact(value ?? "", "yyyy-MM-dd", out date))

@@ -8,7 +8,8 @@ namespace Sunshine.Domain.Tests.Petitions;
 /// <em>matter</em> is one rendering: its own particulars and phrasings. Its <em>near-duplicates</em> are the same letter
 /// sent again with small changes: typos, a word added or dropped, two sentences swapped, a resubmission line in front,
 /// a closing line, retyped punctuation and figures. <em>Different matters on the same topic</em> are other renderings of
-/// the same topic: the stock phrases recur, the particulars and most wordings do not.
+/// the same topic: the stock phrases recur, the particulars and most wordings do not (each writer also has their own
+/// habits: 咱们 or 我们, 到现在 or 至今 …).
 /// </summary>
 /// <remarks>Deterministic for a seed (its own generator; <see cref="Random"/>'s algorithm is not a contract).</remarks>
 internal static class NearDuplicateCorpus
@@ -48,6 +49,15 @@ internal static class NearDuplicateCorpus
                 }
                 if (opener.Length > 0) sentences.Insert(0, opener);
                 if (closer.Length > 0) sentences.Add(closer);
+                if (!samePhrasing)
+                {
+                    // Each writer has their own habits of wording: a random half of the usual alternatives.
+                    foreach (var (from, to) in Style)
+                    {
+                        if (rng.Next(2) == 0) continue;
+                        for (var i = 0; i < sentences.Count; i++) sentences[i] = sentences[i].Replace(from, to, StringComparison.Ordinal);
+                    }
+                }
                 texts.Add(new Text(matter, topic, string.Concat(sentences), "original"));
 
                 for (var d = 0; d < duplicatesPerMatter; d++)
@@ -148,6 +158,13 @@ internal static class NearDuplicateCorpus
     [
         ("请求", "恳请"), ("反映", "报告"), ("至今", "到现在"), ("多次", "好几次"), ("没有", "未"), ("督促", "责令"),
         ("问题", "情况"), ("我们", "大家"), ("本人", "我"), ("村民", "群众"), ("有关部门", "相关部门"),
+    ];
+
+    private static readonly (string, string)[] Style =
+    [
+        ("我们", "咱们"), ("至今", "到现在"), ("多次", "好几次"), ("没有", "没"), ("有关部门", "相关部门"), ("尽快", "早日"),
+        ("问题", "事情"), ("非常", "特别"), ("村民", "老百姓"), ("工资", "工钱"), ("一直", "始终"), ("已经", "早已"),
+        ("请求", "请"), ("恳请", "恳求"), ("反映", "反应"), ("可是", "但是"), ("要求", "希望"), ("情况", "事"),
     ];
 
     private static readonly string[] Openers =

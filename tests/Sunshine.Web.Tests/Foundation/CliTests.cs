@@ -85,6 +85,47 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_keeps_good_rows_reports_bad_ones_by_line_and_never_registers_twice()
+    {
+        Assert.Equal(0, (await RunAsync(Settings("demo", "--petitions", "0"))).Code);
+        var csv = Path.Combine(_folder, "mailbox.csv");
+        await File.WriteAllTextAsync(csv, string.Join("\n",
+            "外部编号,信访人姓名,联系电话,问题属地,信访目的,内容分类,概况,信访内容,信访日期",
+            "SZ-0001,赵六,13812345678,140105000000,求决,工资福利,反映拖欠工资,某公司拖欠工资三个月。,2026-03-02",
+            "SZ-0002,钱七,12345,140105000000,求决,工资福利,反映拖欠工资,某公司拖欠工资。,2026-03-02",
+            "SZ-0003,孙八,,140105000000,要钱,工资福利,反映拖欠工资,某公司拖欠工资。,2026-03-02",
+            "SZ-0004,李九,,140106000000,意见建议,城乡建设/其他,建议增设公交线路,建议在某小区门口增设公交站点。,2026-03-03") + "\n");
+        var first = await RunAsync(Settings("import", "petitions", csv, "--channel", "GovernorMailbox"));
+        Assert.Equal(1, first.Code);
+        Assert.Contains("4 rows: 2 registered, 0 already registered, 2 with errors.", first.Out, StringComparison.Ordinal);
+        var errors = first.Error.Trim().Split('\n');
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("line 3: 联系电话不正确", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("line 4: purpose '要钱'", errors[1], StringComparison.Ordinal);
+
+        var again = await RunAsync(Settings("import", "petitions", csv, "--channel", "GovernorMailbox"));
+        Assert.Contains("4 rows: 0 registered, 2 already registered, 2 with errors.", again.Out, StringComparison.Ordinal);
+
+        var jsonl = Path.Combine(_folder, "board.jsonl");
+        await File.WriteAllTextAsync(jsonl, """
+            {"external_id":"LD-1","name":"周十","issue_locality":"140105000000","purpose":"咨询","summary":"咨询社保转移","content":"请问养老保险如何转移？"}
+            {"external_id":"LD-2","name":
+            """);
+        var board = await RunAsync(Settings("import", "petitions", jsonl, "--channel", "LeaderMessageBoard"));
+        Assert.Contains("2 rows: 1 registered", board.Out, StringComparison.Ordinal);
+        Assert.StartsWith("line 2: JSON:", board.Error.Trim(), StringComparison.Ordinal);
+
+        var xlsx = Path.Combine(_folder, "premier.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx, new[]
+        {
+            new Dictionary<string, object> { ["external_id"] = "ZL-1", ["name"] = "吴一", ["issue_locality"] = "140105000000", ["summary"] = "反映噪音扰民", ["content"] = "某工地夜间施工噪音扰民。", ["received_on"] = "2026-04-01" },
+        });
+        var premier = await RunAsync(Settings("import", "petitions", xlsx, "--channel", "PremierMailbox"));
+        Assert.Equal(0, premier.Code);
+        Assert.Contains("1 rows: 1 registered", premier.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_rotate_adds_a_key()
     {
         var (code, output, _) = await RunAsync(Settings("keys", "rotate"));

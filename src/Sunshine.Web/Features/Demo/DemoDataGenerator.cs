@@ -176,15 +176,12 @@ public static class DemoDataGenerator
         return new string(code);
     }
 
-    internal static byte[] HashQueryCode(string code) => SHA256.HashData(Encoding.ASCII.GetBytes(code));
+    internal static byte[] HashQueryCode(string code) => Sunshine.Web.Features.Petitions.PetitionConventions.HashQueryCode(code);
 
     /// <summary>The petition rule set code stored on a petition: the sets that define petition limits for the division on
     /// that date, general first (RuleBook.For merges disclosure and legal-route sets too, which do not fit the column).</summary>
     internal static string PetitionRuleSetCode(RuleBook book, string divisionCode, DateOnly receivedOn) =>
-        string.Join("+", book.Sets
-            .Where(s => s.AppliesTo(divisionCode) && s.Covers(receivedOn) && s.Rules.Keys.Any(k => k.StartsWith("petition.", StringComparison.Ordinal)))
-            .OrderBy(s => s.Jurisdiction.Length)
-            .Select(s => s.Code));
+        Sunshine.Web.Features.Petitions.PetitionConventions.RuleSetCode(book, divisionCode, receivedOn);
 }
 
 /// <summary>xoshiro256** seeded through SplitMix64: fast, and the same on every runtime (System.Random's algorithm is not a contract).</summary>
@@ -1626,6 +1623,8 @@ internal static class PetitionColumns
         new("Content", r => r.Content, (w, r) => w.Write(r.Content, NpgsqlDbType.Text)),
         new("ReceivedOn", r => r.ReceivedOn, (w, r) => w.Write(r.ReceivedOn, NpgsqlDbType.Date)),
         new("RegisteredAt", r => r.RegisteredAt, (w, r) => w.Write(r.RegisteredAt, NpgsqlDbType.TimestampTz)),
+        // Registered on the day it was received (RegisteredAt is that day in China time).
+        new("RegisteredOn", r => r.ReceivedOn, (w, r) => w.Write(r.ReceivedOn, NpgsqlDbType.Date)),
         new("RegisteringOrganisationId", r => r.RegisteringOrganisationId, (w, r) => w.Write(r.RegisteringOrganisationId, NpgsqlDbType.Integer)),
         new("ResponsibleOrganisationId", r => r.ResponsibleOrganisationId, (w, r) => Copy.Int(w, r.ResponsibleOrganisationId)),
         new("Status", r => (int)r.Status, (w, r) => w.Write((int)r.Status, NpgsqlDbType.Integer)),

@@ -10,6 +10,8 @@ using Sunshine.Web.Infrastructure;
 namespace Sunshine.Web.Features.Directory;
 
 public sealed record OrganisationDto(int Id, string Name, OrganisationKind Kind, string DivisionCode, int? ParentId, bool IsActive);
+public sealed record DivisionDto(string Code, string Name, DivisionLevel Level, string? ParentCode);
+public sealed record CategoryDto(int Id, string Name, int Level, int? ParentId);
 public sealed record CreateOrganisation(string? Name, OrganisationKind Kind, int? ParentId);
 public sealed record UpdateOrganisation(string? Name, bool IsActive);
 public sealed record StaffUserDto(string Id, string UserName, string DisplayName, int OrganisationId, string OrganisationName, bool IncludeSubordinates, bool IsLockedOut, IReadOnlyList<string> Roles);
@@ -26,6 +28,9 @@ public static class DirectoryEndpoints
         organisations.MapGet("/{id:int}", GetOrganisation);
         organisations.MapPost("/", CreateOrganisationAsync).RequireAuthorization(Policies.Administrator);
         organisations.MapPut("/{id:int}", UpdateOrganisationAsync).RequireAuthorization(Policies.Administrator);
+
+        app.MapGet("/api/divisions", SearchDivisions).WithTags("Directory").RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/categories", ListCategories).WithTags("Directory").RequireAuthorization(Policies.Staff);
 
         var users = app.MapGroup("/api/users").WithTags("Directory").RequireAuthorization(Policies.Administrator);
         users.MapGet("/", ListUsers);
@@ -45,6 +50,20 @@ public static class DirectoryEndpoints
             .ToListAsync(ct);
         return TypedResults.Ok(list);
     }
+
+    /// <summary>Divisions whose name contains <paramref name="q"/> (e.g. 小店 → 小店区 and its streets), counties first.</summary>
+    public static async Task<IResult> SearchDivisions(string? q, SunshineDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return TypedResults.Ok(new List<DivisionDto>());
+        var text = q.Trim();
+        var rows = await db.Divisions.AsNoTracking().Where(d => d.Name.Contains(text)).OrderBy(d => d.Level).ThenBy(d => d.Code).Take(30)
+            .Select(d => new DivisionDto(d.Code, d.Name, d.Level, d.ParentCode)).ToListAsync(ct);
+        return TypedResults.Ok(rows);
+    }
+
+    public static async Task<IResult> ListCategories(SunshineDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Categories.AsNoTracking().Where(c => c.Scheme == "2018").OrderBy(c => c.Level).ThenBy(c => c.SortOrder)
+            .Select(c => new CategoryDto(c.Id, c.Name, c.Level, c.ParentId)).ToListAsync(ct));
 
     public static async Task<IResult> GetOrganisation(int id, ClaimsPrincipal user, SunshineDbContext db, CancellationToken ct)
     {

@@ -63,6 +63,8 @@ public static class ReferenceData
             await db.SaveChangesAsync(ct);
         }
 
+        await Sunshine.Web.Features.Petitions.Notices.NoticeEndpoints.SeedAsync(db, time, ct);
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in StaffRoles.All)
         {

@@ -1,0 +1,218 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Data.Search;
+using Sunshine.Domain.Calendar;
+using Sunshine.Domain.Directory;
+using Sunshine.Domain.Petitions;
+using Sunshine.Web.Features.Calendar;
+using Sunshine.Web.Features.Petitions.Search;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web.Features.Petitions.Intake;
+
+public sealed record PetitionerInput(string? Name, string? IdNumber, string? Phone, string? Address);
+
+public sealed record RegisterPetitionRequest(
+    Channel Channel,
+    Purpose Purpose,
+    int? CategoryId,
+    string? IssueLocalityCode,
+    string? Summary,
+    string? Content,
+    DateOnly? ReceivedOn,
+    PetitionerInput? Petitioner,
+    int HeadCount = 1,
+    bool IsJointLetter = false,
+    bool IsLevelSkipping = false,
+    bool IsProvinceVisit = false,
+    bool IsBeijingVisit = false,
+    bool IsThreatening = false,
+    string? ExternalId = null);
+
+public sealed record RepeatHint(long PetitionId, string CaseNumber, DateOnly ReceivedOn, string Reason, double Similarity);
+
+/// <summary>What the caller gets back. The query code is shown once: only its hash is stored.</summary>
+public sealed record RegisteredPetition(long Id, string CaseNumber, string? QueryCode, DateOnly TransferDueOn, IReadOnlyList<string> DueExplanation, bool AlreadyRegistered, IReadOnlyList<RepeatHint> PossibleRepeats);
+
+/// <summary>
+/// Registration (登记) of a petition from any channel — staff desk, online form or an external mailbox — into the one
+/// queue (《信访工作条例》第二十一条: every item is entered and flows online). Validation, segmentation, fingerprints and
+/// encryption happen before the transaction; the case, its first history event and its search entries are written in one.
+/// </summary>
+public static class RegisterPetition
+{
+    /// <summary>Head count from which a visit counts as collective: local policy (DOMAIN.md §1.1), default 5.</summary>
+    public const int CollectiveHeadCount = 5;
+
+    /// <summary>How far back intake looks for repeats by the same person or with the same content.</summary>
+    public const int RepeatWindowDays = 365;
+
+    public static void MapIntakeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/petitions", RegisterByStaff).WithTags("Petitions").RequireAuthorization(Policies.Staff);
+        app.MapPost("/api/integration/petitions", RegisterByIntegration).WithTags("Integration").RequireAuthorization(Policies.Integration);
+    }
+
+    public static async Task<IResult> RegisterByStaff(RegisterPetitionRequest request, ClaimsPrincipal user, SunshineDbContext db, PersonalData personalData,
+        Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        if (!scope.IsInRole(StaffRoles.Registrar))
+            return TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden);
+        var outcome = await RegisterAsync(request, scope.OrganisationId, scope, db, personalData, audit, time, L, ct);
+        return outcome.Problems is { } problems ? problems.ToResult()
+            : outcome.Registered!.AlreadyRegistered ? TypedResults.Ok(outcome.Registered)
+            : TypedResults.Created($"/api/petitions/{outcome.Registered.Id}", outcome.Registered);
+    }
+
+    /// <summary>A mailbox system sends its messages; the token fixes the registering unit and, if set, the channel.</summary>
+    public static async Task<IResult> RegisterByIntegration(RegisterPetitionRequest request, ClaimsPrincipal user, SunshineDbContext db, PersonalData personalData,
+        Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var tokenChannel = user.FindFirstValue("sunshine:channel");
+        if (tokenChannel is not null && Enum.TryParse<Channel>(tokenChannel, out var fixedChannel) && fixedChannel != request.Channel)
+            return new Problems(L).Require(false, "channel", "ErrorTokenChannel", tokenChannel).ToResult();
+        var problems = new Problems(L).Text(request.ExternalId, "externalId", 64);
+        if (problems.Any) return problems.ToResult();
+        var outcome = await RegisterAsync(request, scope.OrganisationId, scope, db, personalData, audit, time, L, ct);
+        return outcome.Problems is { } errors ? errors.ToResult()
+            : outcome.Registered!.AlreadyRegistered ? TypedResults.Ok(outcome.Registered)
+            : TypedResults.Created($"/api/petitions/{outcome.Registered.Id}", outcome.Registered);
+    }
+
+    public sealed record Outcome(RegisteredPetition? Registered, Problems? Problems);
+
+    public static async Task<Outcome> RegisterAsync(RegisterPetitionRequest request, int registeringOrganisationId, UserScope? actor,
+        SunshineDbContext db, PersonalData personalData, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(time);
+        var problems = Validate(request, today, L);
+        var locality = request.IssueLocalityCode?.Trim() ?? "";
+        if (!problems.Any && !await db.Divisions.AnyAsync(d => d.Code == locality, ct))
+            problems.Add("issueLocalityCode", "ErrorUnknownDivision", locality);
+        if (request.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
+            problems.Add("categoryId", "ErrorUnknownCategory");
+        if (problems.Any) return new Outcome(null, problems);
+
+        var externalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim();
+        if (externalId is not null && await ExistingAsync(db, request.Channel, externalId, ct) is { } existing)
+            return new Outcome(existing, null);
+
+        // Everything that needs no transaction is done first: segmenting, fingerprints, encryption, the clock.
+        var registeredOn = today;
+        var receivedOn = request.ReceivedOn ?? today;
+        var petitioner = request.Petitioner!;
+        var summary = request.Summary!.Trim();
+        var content = request.Content!.Trim();
+        var tokens = ChineseSegmenter.Tokens(summary + "\n" + content);
+        var personKey = personalData.KeyedHash(petitioner.IdNumber) ?? personalData.KeyedHash(petitioner.Phone);
+        var calendar = await CalendarEndpoints.LoadAsync(db, ct);
+        var rule = RuleBook.Default.Rule(RuleCodes.TransferOrAssign, locality, registeredOn);
+        var due = StatutoryClock.Compute(rule, registeredOn, calendar);
+        var repeats = await RepeatFinder.FindAsync(db, personKey, tokens, receivedOn, RepeatWindowDays, null, ct);
+        var queryCode = PetitionConventions.NewQueryCode();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var petition = new Petition
+        {
+            CaseNumber = "pending",
+            QueryCodeHash = PetitionConventions.HashQueryCode(queryCode),
+            Channel = request.Channel,
+            Purpose = request.Purpose,
+            CategoryId = request.CategoryId,
+            IssueLocalityCode = locality,
+            ExternalId = externalId,
+            PetitionerName = petitioner.Name!.Trim(),
+            IdNumberProtected = personalData.Protect(petitioner.IdNumber?.Trim()),
+            PhoneProtected = personalData.Protect(petitioner.Phone?.Trim()),
+            AddressProtected = personalData.Protect(petitioner.Address?.Trim()),
+            PersonKey = personKey,
+            HeadCount = request.HeadCount,
+            IsCollective = request.Channel == Channel.Visit && request.HeadCount >= CollectiveHeadCount,
+            IsJointLetter = request.IsJointLetter,
+            IsLevelSkipping = request.IsLevelSkipping,
+            IsProvinceVisit = request.IsProvinceVisit,
+            IsBeijingVisit = request.IsBeijingVisit,
+            IsThreatening = request.IsThreatening,
+            Summary = summary,
+            Content = content,
+            ReceivedOn = receivedOn,
+            RegisteredOn = registeredOn,
+            RegisteredAt = now,
+            RegisteringOrganisationId = registeringOrganisationId,
+            RegisteredByUserId = actor?.UserId is { Length: > 0 } id && !id.StartsWith("token:", StringComparison.Ordinal) ? id : null,
+            Status = PetitionStatus.Registered,
+            RuleSetCode = PetitionConventions.RuleSetCode(RuleBook.Default, locality, registeredOn),
+            DueOn = due.DueOn,
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Petitions.Add(petition);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (externalId is not null)
+        {
+            // A concurrent resend of the same message won the race: answer with the case it created.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome(await ExistingAsync(db, request.Channel, externalId, ct), null);
+        }
+        petition.CaseNumber = PetitionConventions.CaseNumber(registeredOn, petition.Id);
+        PetitionIndex.Add(db, petition);
+        db.PetitionEvents.Add(new PetitionEvent
+        {
+            PetitionId = petition.Id,
+            At = now,
+            On = registeredOn,
+            Action = "register",
+            ToStatus = PetitionStatus.Registered,
+            ActorUserId = petition.RegisteredByUserId,
+            ActorName = actor?.UserName,
+            OrganisationId = registeringOrganisationId,
+            Detail = JsonSerializer.Serialize(new { channel = request.Channel.ToString(), due = due.DueOn, explanation = due.Explanation, repeats = repeats.Select(r => r.PetitionId) }),
+            IsPublic = true,
+        });
+        audit.Record(actor, "petition.register", nameof(Petition), petition.Id, after: new { petition.CaseNumber, petition.Channel, petition.Purpose, petition.IssueLocalityCode });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        return new Outcome(new RegisteredPetition(petition.Id, petition.CaseNumber, queryCode, due.DueOn, due.Explanation, false,
+            repeats.Select(r => new RepeatHint(r.PetitionId, r.CaseNumber, r.ReceivedOn, r.Reason, r.Similarity)).ToList()), null);
+    }
+
+    private static async Task<RegisteredPetition?> ExistingAsync(SunshineDbContext db, Channel channel, string externalId, CancellationToken ct)
+    {
+        var row = await db.Petitions.AsNoTracking().Where(p => p.Channel == channel && p.ExternalId == externalId)
+            .Select(p => new { p.Id, p.CaseNumber, p.RegisteredOn, p.DueOn }).SingleOrDefaultAsync(ct);
+        return row is null ? null : new RegisteredPetition(row.Id, row.CaseNumber, null, row.DueOn ?? row.RegisteredOn, [], true, []);
+    }
+
+    private static Problems Validate(RegisterPetitionRequest r, DateOnly today, IStringLocalizer<SharedResource> L)
+    {
+        var problems = new Problems(L)
+            .Require(Enum.IsDefined(r.Channel), "channel", "ErrorEnum", L["Field.channel"].Value)
+            .Require(Enum.IsDefined(r.Purpose), "purpose", "ErrorEnum", L["Field.purpose"].Value)
+            .Text(r.Summary, "summary", 512)
+            .Text(r.Content, "content", 20_000)
+            .Require(DivisionCode.TryParse(r.IssueLocalityCode?.Trim(), out _), "issueLocalityCode", "ErrorDivisionCode")
+            .Require(r.HeadCount is >= 1 and <= 100_000, "headCount", "ErrorHeadCount")
+            .Require(r.ReceivedOn is null || (r.ReceivedOn <= today && r.ReceivedOn >= new DateOnly(2000, 1, 1)), "receivedOn", "ErrorReceivedOn");
+        if (r.Petitioner is null)
+        {
+            problems.Add("petitioner.name", "ErrorRequired", L["Field.petitioner.name"].Value);
+            return problems;
+        }
+        problems.Text(r.Petitioner.Name, "petitioner.name", 128)
+            .Text(r.Petitioner.Address, "petitioner.address", 512, required: false)
+            .Require(r.Petitioner.IdNumber is null || IdentityNumbers.IsValid(r.Petitioner.IdNumber.Trim()), "petitioner.idNumber", "ErrorIdNumber")
+            .Require(r.Petitioner.Phone is null || IdentityNumbers.IsPhone(r.Petitioner.Phone.Trim()), "petitioner.phone", "ErrorPhone");
+        return problems;
+    }
+}

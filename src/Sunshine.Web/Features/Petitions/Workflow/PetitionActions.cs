@@ -1,0 +1,287 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Domain.Calendar;
+using Sunshine.Domain.Petitions;
+using Sunshine.Domain.Petitions.Workflow;
+using Sunshine.Web.Features.Calendar;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web.Features.Petitions.Workflow;
+
+public sealed record PetitionActionRequest(
+    string? Reason = null,
+    int? TargetOrganisationId = null,
+    int? ExtensionDays = null,
+    LegalRoute? Route = null,
+    HandlingOpinion? Opinion = null,
+    long? OriginalPetitionId = null,
+    DateOnly? ReportDueOn = null,
+    DateOnly? On = null,
+    int? Version = null);
+
+public sealed record PetitionActionResult(long Id, PetitionStatus Status, DateOnly? DueOn, IReadOnlyList<string> DueExplanation, int Version);
+
+/// <summary>
+/// Every step of the statutory workflow (《信访工作条例》第二十二至三十六条) through one door: the domain decides whether the
+/// actor may take the action now; this slice applies its effects, recomputes the due date on the statutory clock,
+/// appends the history event and the audit entry, and saves under optimistic concurrency.
+/// </summary>
+public static class PetitionActions
+{
+    public static void MapWorkflowEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/petitions/{id:long}/actions", Allowed).WithTags("Petitions").RequireAuthorization(Policies.Staff);
+        app.MapPost("/api/petitions/{id:long}/actions/{action}", Act).WithTags("Petitions").RequireAuthorization(Policies.Staff);
+    }
+
+    /// <summary>The event code of an action in the history: its name in kebab case (route-to-legal-channel).</summary>
+    public static string Code(PetitionAction action) =>
+        string.Concat(action.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    // Steps the petitioner is told about on the progress page; the rest are internal.
+    private static readonly HashSet<PetitionAction> Internal = [PetitionAction.Object, PetitionAction.Merge, PetitionAction.Reopen];
+
+    public static async Task<IResult> Allowed(long id, ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var petition = await db.Petitions.AsNoTracking().WithinScope(scope).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (petition is null) return TypedResults.NotFound();
+        var state = await CaseOfAsync(db, petition, ct);
+        var actor = await ActorAsync(db, scope, petition, state, ct);
+        return TypedResults.Ok(PetitionWorkflow.Allowed(petition.Status, petition.Purpose, actor).Select(a => a.ToString()).ToList());
+    }
+
+    public static async Task<IResult> Act(long id, string action, PetitionActionRequest request, ClaimsPrincipal user, SunshineDbContext db, Audit audit,
+        TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var problems = new Problems(L);
+        if (!Enum.TryParse<PetitionAction>(action, ignoreCase: true, out var act) || act == PetitionAction.Register)
+            return TypedResults.NotFound();
+        var scope = UserScope.From(user)!;
+        var petition = await db.Petitions.WithinScope(scope).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (petition is null) return TypedResults.NotFound();
+        if (request.Version is { } version && version != petition.Version)
+            return TypedResults.Problem(title: L["ErrorStale"], statusCode: StatusCodes.Status409Conflict);
+
+        var today = ChinaTime.Today(time);
+        var on = request.On ?? today;
+        problems.Require(on <= today && on >= petition.RegisteredOn, "on", "ErrorActionDate")
+            .Text(request.Reason, "reason", 2000, required: NeedsReason(act));
+        await ValidateTargetsAsync(act, request, petition, scope, db, problems, ct);
+        if (problems.Any) return problems.ToResult();
+
+        var calendar = await CalendarEndpoints.LoadAsync(db, ct);
+        var state = await CaseOfAsync(db, petition, ct);
+        var actor = await ActorAsync(db, scope, petition, state, ct);
+        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion);
+        var decision = PetitionWorkflow.Check(act, state, actor, on, detail, RuleBook.Default, calendar);
+        if (!decision.IsAllowed)
+        {
+            var status = decision.ReasonCode is WorkflowReasons.Role or WorkflowReasons.NotRegisteringBureau or WorkflowReasons.NotResponsibleUnit or WorkflowReasons.NotSupervisingLevel
+                ? StatusCodes.Status403Forbidden
+                : decision.ReasonCode is WorkflowReasons.WrongState or WorkflowReasons.WrongPurpose ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return TypedResults.Problem(title: L[decision.ReasonCode!], detail: decision.Detail, statusCode: status,
+                extensions: new Dictionary<string, object?> { ["code"] = decision.ReasonCode });
+        }
+
+        var before = new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn };
+        var fromStatus = petition.Status;
+        Apply(act, request, petition, on, db);
+        petition.Status = decision.ResultingStatus ?? petition.Status;
+        var after = await CaseOfAsync(db, petition, ct, pending: (Code(act), on));
+        var due = PetitionClock.Current(after, today, RuleBook.Default, calendar);
+        petition.DueOn = due?.DueOn;
+        if (act is PetitionAction.Transfer or PetitionAction.Assign)
+            db.PetitionHops.Local.Last(h => h.PetitionId == petition.Id).DueOn = PetitionClock.ObjectionDue(after, RuleBook.Default, calendar)?.DueOn ?? due?.DueOn ?? on;
+        petition.Version++;
+
+        db.PetitionEvents.Add(new PetitionEvent
+        {
+            PetitionId = petition.Id,
+            At = time.GetUtcNow().UtcDateTime,
+            On = on,
+            Action = Code(act),
+            FromStatus = fromStatus,
+            ToStatus = petition.Status,
+            ActorUserId = scope.UserId,
+            ActorName = scope.UserName,
+            OrganisationId = scope.OrganisationId,
+            TargetOrganisationId = request.TargetOrganisationId,
+            Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(),
+            Detail = JsonSerializer.Serialize(new
+            {
+                route = request.Route is { } r ? LegalRoutes.Label(r) : null,
+                article = request.Route is { } a ? LegalRoutes.Article(a) : null,
+                opinion = request.Opinion?.ToString(),
+                extension = request.ExtensionDays,
+                reportDueOn = request.ReportDueOn,
+                due = due?.DueOn,
+                explanation = due?.Explanation,
+            }),
+            IsPublic = !Internal.Contains(act),
+        });
+        audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn }, request.Reason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(title: L["ErrorStale"], statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Ok(new PetitionActionResult(petition.Id, petition.Status, petition.DueOn, due?.Explanation ?? [], petition.Version));
+    }
+
+    private static bool NeedsReason(PetitionAction action) => action is PetitionAction.Object or PetitionAction.Decline or PetitionAction.Refuse
+        or PetitionAction.Extend or PetitionAction.Reopen or PetitionAction.Withdraw or PetitionAction.ReplySuggestion or PetitionAction.RecordMediation;
+
+    private static async Task ValidateTargetsAsync(PetitionAction act, PetitionActionRequest request, Petition petition, UserScope scope, SunshineDbContext db, Problems problems, CancellationToken ct)
+    {
+        if (act is PetitionAction.Transfer or PetitionAction.Assign or PetitionAction.RequestReview or PetitionAction.RequestReexamination)
+        {
+            // Transfers go down within the sender's jurisdiction; reviews go to the organ one level up, which may lie
+            // outside the lower unit's scope, so any active organisation will do there.
+            var targets = act is PetitionAction.Transfer or PetitionAction.Assign ? db.Organisations.WithinScope(scope) : db.Organisations;
+            if (request.TargetOrganisationId is not { } target || !await targets.AnyAsync(o => o.Id == target && o.IsActive, ct))
+                problems.Add("targetOrganisationId", "ErrorOrganisationOutOfScope");
+            else if (target == petition.RegisteringOrganisationId && act is PetitionAction.Transfer or PetitionAction.Assign)
+                problems.Add("targetOrganisationId", "ErrorTransferToSelf");
+        }
+        if (act == PetitionAction.Assign && request.ReportDueOn is null)
+            problems.Missing("reportDueOn");
+        if (act == PetitionAction.Merge)
+        {
+            if (request.OriginalPetitionId is not { } original || original == petition.Id
+                || !await db.Petitions.WithinScope(scope).AnyAsync(p => p.Id == original, ct))
+                problems.Add("originalPetitionId", "ErrorOriginal");
+        }
+    }
+
+    private static void Apply(PetitionAction act, PetitionActionRequest request, Petition petition, DateOnly on, SunshineDbContext db)
+    {
+        switch (act)
+        {
+            case PetitionAction.Transfer or PetitionAction.Assign:
+                db.PetitionHops.Add(new PetitionHop
+                {
+                    PetitionId = petition.Id,
+                    FromOrganisationId = petition.ResponsibleOrganisationId ?? petition.RegisteringOrganisationId,
+                    ToOrganisationId = request.TargetOrganisationId!.Value,
+                    IsAssignment = act == PetitionAction.Assign,
+                    SentOn = on,
+                    ReportDueOn = request.ReportDueOn,
+                });
+                petition.ResponsibleOrganisationId = request.TargetOrganisationId;
+                petition.TransferredOn = on;
+                break;
+            case PetitionAction.Accept:
+                petition.AcceptedOn = on;
+                AnswerHop(petition, db, on, "accepted");
+                break;
+            case PetitionAction.Object:
+                AnswerHop(petition, db, on, "objected");
+                petition.ResponsibleOrganisationId = null;
+                petition.TransferredOn = null;
+                break;
+            case PetitionAction.RouteToLegalChannel:
+                AnswerHop(petition, db, on, "routed");
+                petition.ConcludedOn = on;
+                break;
+            case PetitionAction.Decline or PetitionAction.Refuse:
+                AnswerHop(petition, db, on, "declined");
+                petition.ConcludedOn = on;
+                break;
+            case PetitionAction.Extend:
+                petition.ExtensionDays = request.ExtensionDays;
+                petition.ExtendedOn = on;
+                break;
+            case PetitionAction.IssueOpinion or PetitionAction.IssueReviewOpinion or PetitionAction.IssueReexaminationOpinion:
+                petition.Opinion = request.Opinion;
+                if (act == PetitionAction.IssueOpinion) petition.OpinionIssuedOn = on;
+                break;
+            case PetitionAction.RequestReview or PetitionAction.RequestReexamination:
+                petition.ResponsibleOrganisationId = request.TargetOrganisationId;
+                break;
+            case PetitionAction.Conclude or PetitionAction.Withdraw or PetitionAction.ReplySuggestion:
+                petition.ConcludedOn = on;
+                break;
+            case PetitionAction.Merge:
+                petition.OriginalPetitionId = request.OriginalPetitionId;
+                petition.IsRepeat = true;
+                petition.ConcludedOn = on;
+                break;
+            case PetitionAction.Reopen:
+                petition.AcceptedOn = on;
+                petition.ConcludedOn = null;
+                petition.Opinion = null;
+                petition.OpinionIssuedOn = null;
+                petition.ExtensionDays = null;
+                petition.ExtendedOn = null;
+                break;
+        }
+    }
+
+    private static void AnswerHop(Petition petition, SunshineDbContext db, DateOnly on, string outcome)
+    {
+        var hop = db.PetitionHops.Where(h => h.PetitionId == petition.Id && h.ToOrganisationId == petition.ResponsibleOrganisationId && h.AnsweredOn == null)
+            .OrderByDescending(h => h.Id).FirstOrDefault();
+        if (hop is null) return;
+        hop.AnsweredOn = on;
+        hop.Outcome = outcome;
+    }
+
+    /// <summary>
+    /// The facts the workflow rules need, from the case row and its history (review, re-examination and hearing dates
+    /// live in the history). <paramref name="pending"/> adds the event being written now.
+    /// </summary>
+    public static async Task<PetitionCase> CaseOfAsync(SunshineDbContext db, Petition p, CancellationToken ct, (string Action, DateOnly On)? pending = null)
+    {
+        var events = await db.PetitionEvents.AsNoTracking().Where(e => e.PetitionId == p.Id).OrderBy(e => e.Id)
+            .Select(e => new { e.Action, e.On }).ToListAsync(ct);
+        var history = events.Select(e => (e.Action, e.On)).ToList();
+        if (pending is { } now) history.Add(now);
+        DateOnly? Last(PetitionAction action) => history.LastOrDefault(e => e.Action == Code(action)) is { Action: not null } e ? e.On : null;
+
+        var hearings = new List<ClockPause>();
+        DateOnly? started = null;
+        foreach (var (action, on) in history)
+        {
+            if (action == Code(PetitionAction.StartHearing)) started = on;
+            else if (action == Code(PetitionAction.EndHearing) && started is { } from)
+            {
+                hearings.Add(new ClockPause(from, on, "听证"));
+                started = null;
+            }
+        }
+        var reexamined = p.OriginalPetitionId is { } original
+            && await db.PetitionEvents.AnyAsync(e => e.PetitionId == original && e.Action == Code(PetitionAction.IssueReexaminationOpinion), ct);
+        return new PetitionCase(p.Status, p.Purpose, p.IssueLocalityCode, p.RegisteringOrganisationId, p.RegisteredOn)
+        {
+            ResponsibleOrganisationId = p.ResponsibleOrganisationId,
+            TransferredOn = p.TransferredOn,
+            AcceptedOn = p.AcceptedOn,
+            ExtensionDays = p.ExtensionDays,
+            ExtendedOn = p.ExtendedOn,
+            OpinionIssuedOn = p.OpinionIssuedOn,
+            ReviewRequestedOn = Last(PetitionAction.RequestReview),
+            ReviewRepliedOn = Last(PetitionAction.IssueReviewOpinion),
+            ReexaminationRequestedOn = Last(PetitionAction.RequestReexamination),
+            Hearings = hearings,
+            HearingStartedOn = started,
+            SameMatterReexamined = reexamined,
+        };
+    }
+
+    /// <summary>Who the caller is to this case: at the registering bureau, at the responsible unit, or a level above it.</summary>
+    private static async Task<WorkflowActor> ActorAsync(SunshineDbContext db, UserScope scope, Petition petition, PetitionCase state, CancellationToken ct)
+    {
+        var watched = petition.ResponsibleOrganisationId ?? petition.RegisteringOrganisationId;
+        var path = await db.Organisations.Where(o => o.Id == watched).Select(o => o.Path).SingleAsync(ct);
+        var above = scope.IncludeSubordinates && watched != scope.OrganisationId && path.StartsWith(scope.ScopePath, StringComparison.Ordinal);
+        return WorkflowActor.For(state, scope.OrganisationId, scope.Roles, above);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Sunshine.Domain.Directory;
+
+namespace Sunshine.E2E.Tests;
+
+/// <summary>
+/// The journey of issue 3 in a real browser: a registrar registers a letter and transfers it; the unit accepts, its
+/// leader extends and replies; the case page shows the deadlines and the history at each step.
+/// </summary>
+public sealed class PetitionJourneyTests(SqliteDemoApp app, Browser browser) : IClassFixture<SqliteDemoApp>, IClassFixture<Browser>
+{
+    private async Task<IPage> SignInAsync(string unit, params string[] roles)
+    {
+        var organisation = await app.OrganisationAsync(unit);
+        var (user, password) = await app.CreateUserAsync(organisation.Id, roles.Contains(StaffRoles.Registrar), roles);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/account/login?returnUrl=%2Fconsole");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.Locator("[data-testid=dashboard-ready]").WaitForAsync();
+        return page;
+    }
+
+    private static async Task TypeAsync(IPage page, string label, string text)
+    {
+        var field = page.GetByLabel(label, new() { Exact = true });
+        await field.FillAsync(text);
+        await field.PressAsync("Tab");   // Blazor binds on change
+    }
+
+    private static async Task StepAsync(IPage page, string action, Func<Task>? fill = null)
+    {
+        await page.Locator("[data-testid=action-form][data-interactive=true]").WaitForAsync();
+        await page.GetByLabel("办理", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = action });
+        if (fill is not null) await fill();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=case-history] li").Last).ToContainTextAsync(action);
+    }
+
+    [Fact]
+    public async Task A_letter_is_registered_transferred_accepted_extended_and_answered()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(TimeProvider.System.GetUtcNow().UtcDateTime, "Asia/Shanghai"));
+        var registrar = await SignInAsync("小店区信访局", StaffRoles.Registrar);
+        await registrar.GotoAsync("/console/petitions/new");
+        await registrar.Locator("[data-testid=register-form][data-interactive=true]").WaitForAsync();
+        await registrar.GetByLabel("内容分类").SelectOptionAsync(new SelectOptionValue { Label = "劳动和社会保障" });
+        await registrar.GetByLabel("二级分类").SelectOptionAsync(new SelectOptionValue { Label = "工资福利" });
+        await TypeAsync(registrar, "问题属地", "小店区");
+        await Assertions.Expect(registrar.Locator("#r-locality option").First).ToHaveTextAsync("小店区 (140105000000)");
+        await TypeAsync(registrar, "概况", "反映建筑公司拖欠农民工工资");
+        await TypeAsync(registrar, "信访内容", "本人在某建筑工地务工，公司拖欠三个月工资未付，请求督促支付。");
+        await TypeAsync(registrar, "信访人姓名", "周强");
+        await TypeAsync(registrar, "联系电话", "13566667777");
+        await registrar.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        await registrar.Locator("[data-testid=registered]").WaitForAsync();
+        await Assertions.Expect(registrar.Locator("[data-testid=transfer-due]")).ToHaveTextAsync(today.AddDays(15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await registrar.GetByRole(AriaRole.Link, new() { Name = "查看该件" }).ClickAsync();
+        await registrar.Locator("[data-testid=case-facts]").WaitForAsync();
+        var caseUrl = registrar.Url;
+
+        await StepAsync(registrar, "转送", async () =>
+        {
+            await TypeAsync(registrar, "接收单位", "小店区人力资源");
+            await Assertions.Expect(registrar.Locator("#a-target option").First).ToHaveTextAsync("小店区人力资源和社会保障局");
+        });
+
+        var officer = await SignInAsync("小店区人力资源和社会保障局", StaffRoles.HandlingOfficer);
+        await officer.GotoAsync(caseUrl);
+        await StepAsync(officer, "受理");
+        // 60 日 from acceptance today (《信访工作条例》第三十四条); petition limits do not roll forward.
+        await Assertions.Expect(officer.Locator("[data-testid=case-due]")).ToHaveTextAsync(today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        var leader = await SignInAsync("小店区人力资源和社会保障局", StaffRoles.UnitLeader);
+        await leader.GotoAsync(caseUrl);
+        await StepAsync(leader, "延期", async () =>
+        {
+            await TypeAsync(leader, "延期天数", "30");
+            await TypeAsync(leader, "理由或说明", "需向多家单位调取工资发放记录");
+        });
+        await Assertions.Expect(leader.Locator("[data-testid=case-due]")).ToHaveTextAsync(today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Assertions.Expect(leader.Locator("[data-testid=case-due-explanation]")).ToContainTextAsync("extension");
+        await StepAsync(leader, "出具处理意见", async () =>
+        {
+            await leader.GetByLabel("处理意见", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "支持" });
+            await TypeAsync(leader, "理由或说明", "经核实，已责令公司十日内足额支付。");
+        });
+        // The review window: 30 日 from the opinion (第三十五条).
+        await Assertions.Expect(leader.Locator("[data-testid=case-due]")).ToHaveTextAsync(today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var history = await leader.Locator("[data-testid=case-history] li").AllInnerTextsAsync();
+        Assert.Equal(5, history.Count);
+        Assert.Contains("登记", history[0], StringComparison.Ordinal);
+        Assert.Contains("转送", history[1], StringComparison.Ordinal);
+        Assert.Contains("受理", history[2], StringComparison.Ordinal);
+        Assert.Contains("延期", history[3], StringComparison.Ordinal);
+        Assert.Contains("出具处理意见", history[4], StringComparison.Ordinal);
+    }
+}
