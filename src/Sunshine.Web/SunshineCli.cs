@@ -137,7 +137,9 @@ public static class SunshineCli
         var time = app.Services.GetRequiredService<TimeProvider>();
         var options = new DemoOptions(petitions, seed, until ?? ChinaTime.Today(time));
         var result = await DemoDataGenerator.GenerateAsync(db, app.Services.GetRequiredService<PersonalData>(), options, app.Logger, ct);
-        Console.WriteLine($"Generated {result.Petitions} petitions, {result.Publications} publications, {result.DisclosureRequests} disclosure requests in {result.Elapsed.TotalSeconds:F1} s.");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var indexed = await Sunshine.Web.Features.Petitions.Search.PetitionIndex.RebuildAsync(db, app.Logger, ct);
+        Console.WriteLine($"Generated {result.Petitions} petitions, {result.Publications} publications, {result.DisclosureRequests} disclosure requests in {result.Elapsed.TotalSeconds:F1} s; indexed {indexed} petitions for search in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }
 

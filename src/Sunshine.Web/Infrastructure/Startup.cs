@@ -26,7 +26,8 @@ public static class Startup
                 var options = new DemoOptions(petitions, configuration.GetValue("Demo:Seed", 20211231), ChinaTime.Today(time));
                 logger.LogInformation("First start: generating {Petitions} demo petitions", petitions);
                 var result = await DemoDataGenerator.GenerateAsync(db, services.GetRequiredService<PersonalData>(), options, logger, ct);
-                logger.LogInformation("Demo data ready in {Seconds:F1} s", result.Elapsed.TotalSeconds);
+                var indexed = await Sunshine.Web.Features.Petitions.Search.PetitionIndex.RebuildAsync(db, logger, ct);
+                logger.LogInformation("Demo data ready in {Seconds:F1} s; {Indexed} petitions indexed for search", result.Elapsed.TotalSeconds, indexed);
             }
         }
         return credentials;

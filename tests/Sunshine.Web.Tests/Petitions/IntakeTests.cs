@@ -93,6 +93,35 @@ public abstract class IntakeTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_case_list_searches_Chinese_text_and_exports_what_it_found()
+    {
+        using var client = await RegistrarAsync("万柏林区信访局");
+        var wages = await (await client.PostAsJsonAsync("/api/petitions", Letter(summary: "万柏林区某工地拖欠农民工工资"))).Content.ReadFromJsonAsync<JsonElement>();
+        var noise = new
+        {
+            channel = "Letter", purpose = "Suggestion", issueLocalityCode = "140109000000", summary = "建议增设公交站点",
+            content = "建议在小区门口增设公交站点，方便老人出行。", petitioner = new { name = "郑好" },
+        };
+        var bus = await (await client.PostAsJsonAsync("/api/petitions", noise)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var found = await client.GetFromJsonAsync<JsonElement>("/api/petitions?q=" + Uri.EscapeDataString("农民工"));
+        var ids = found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        Assert.Contains(wages.GetProperty("id").GetInt64(), ids);
+        Assert.DoesNotContain(bus.GetProperty("id").GetInt64(), ids);
+        var suggestions = await client.GetFromJsonAsync<JsonElement>("/api/petitions?purpose=Suggestion&q=" + Uri.EscapeDataString("公交"));
+        Assert.Equal(bus.GetProperty("id").GetInt64(), suggestions.GetProperty("items")[0].GetProperty("id").GetInt64());
+
+        using var export = await client.GetAsync("/api/petitions/export.xlsx?q=" + Uri.EscapeDataString("公交"));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var sheet = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(sheet);
+        Assert.Equal(bus.GetProperty("caseNumber").GetString(), row["信访件编号"]);
+        Assert.Equal("郑*", row["信访人"]);
+        Assert.Equal("意见建议", row["信访目的"]);
+    }
+
+    [Fact]
     public async Task Only_registrars_register()
     {
         var organisation = await app.OrganisationAsync("小店区信访局");

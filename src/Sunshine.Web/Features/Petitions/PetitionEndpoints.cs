@@ -4,13 +4,15 @@ using Sunshine.Data;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Petitions;
 using Sunshine.Domain.Petitions.Workflow;
+using Microsoft.Extensions.Localization;
+using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Features.Petitions;
 
 public sealed record PetitionListItem(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Petitioner, DateOnly ReceivedOn, DateOnly? DueOn, string? ResponsibleUnit);
 public sealed record PetitionEventDto(long Id, DateTime At, DateOnly On, string Action, PetitionStatus? FromStatus, PetitionStatus ToStatus, string? ActorName, string? Organisation, string? TargetOrganisation, string? Reason, string? Detail, bool IsPublic);
-public sealed record PetitionPage(IReadOnlyList<PetitionListItem> Items, long? NextAfter);
+public sealed record PetitionPage(IReadOnlyList<PetitionListItem> Items, long? NextAfter, int? Count, bool CountCapped);
 public sealed record PetitionDetail(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Content,
     string Petitioner, string IdNumber, string Phone, string Address, int HeadCount, DateOnly ReceivedOn, DateOnly? DueOn, string RegisteringUnit, string? ResponsibleUnit,
     IReadOnlyList<string> DueExplanation, string NationalStatus, int Version);
@@ -27,22 +29,70 @@ public static class PetitionEndpoints
     {
         var group = app.MapGroup("/api/petitions").WithTags("Petitions").RequireAuthorization(Policies.Staff);
         group.MapGet("/", List);
+        group.MapGet("/export.xlsx", Export);
         group.MapGet("/{id:long}", Get);
         group.MapGet("/{id:long}/history", History);
     }
 
-    public static async Task<IResult> List(ClaimsPrincipal user, SunshineDbContext db, long? after, CancellationToken ct)
+    /// <summary>
+    /// The staff case list and search: Chinese full text combined with filters, within scope, newest first,
+    /// keyset-paginated (<paramref name="after"/> = the last id of the previous page).
+    /// </summary>
+    public static async Task<IResult> List(ClaimsPrincipal user, SunshineDbContext db, long? after, string? q, Channel? channel, PetitionStatus? status,
+        Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
-        var query = db.Petitions.AsNoTracking().WithinScope(scope);
-        if (after is not null) query = query.Where(p => p.Id < after);
-        var rows = await query.OrderByDescending(p => p.Id).Take(PageSize + 1)
+        var query = new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, after, PageSize + 1);
+        var (ids, count, capped) = await PetitionSearch.SearchAsync(db, scope, query, ct);
+        var items = await RowsAsync(db, ids.Take(PageSize).ToList(), ct);
+        return TypedResults.Ok(new PetitionPage(items, ids.Count > PageSize ? items[^1].Id : null, count, capped));
+    }
+
+    /// <summary>The same search as an Excel workbook, up to 10,000 rows, personal data masked.</summary>
+    public static async Task<IResult> Export(ClaimsPrincipal user, SunshineDbContext db, string? q, Channel? channel, PetitionStatus? status,
+        Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var rows = new List<PetitionListItem>();
+        long? before = null;
+        while (rows.Count < ExportLimit)
+        {
+            var (ids, _, _) = await PetitionSearch.SearchAsync(db, scope, new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, before, PetitionSearch.MaxTake), ct);
+            if (ids.Count == 0) break;
+            rows.AddRange(await RowsAsync(db, ids, ct));
+            before = ids[^1];
+            if (ids.Count < PetitionSearch.MaxTake) break;
+        }
+        var sheet = rows.Take(ExportLimit).Select(r => new Dictionary<string, object?>
+        {
+            [L["CaseNumber"]] = r.CaseNumber,
+            [L["Summary"]] = r.Summary,
+            [L["Petitioner"]] = r.Petitioner,
+            [L["Channel"]] = L["Channel." + r.Channel].Value,
+            [L["Purpose"]] = L["Purpose." + r.Purpose].Value,
+            [L["Status"]] = L["Status." + r.Status].Value,
+            [L["ReceivedOn"]] = r.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [L["DueOn"]] = r.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [L["ResponsibleUnit"]] = r.ResponsibleUnit,
+        }).ToList();
+        var stream = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, sheet, cancellationToken: ct);
+        stream.Position = 0;
+        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "petitions.xlsx");
+    }
+
+    public const int ExportLimit = 10_000;
+
+    /// <summary>A division code's significant digits ("140105000000" → "140105"), for a subtree filter.</summary>
+    private static string? LocalityPrefix(string? locality) =>
+        Sunshine.Domain.Directory.DivisionCode.TryParse(locality?.Trim(), out var code) ? code.Prefix : null;
+
+    private static async Task<List<PetitionListItem>> RowsAsync(SunshineDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var rows = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderByDescending(p => p.Id)
             .Select(p => new { p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, p.PetitionerName, p.ReceivedOn, p.DueOn, Unit = p.ResponsibleOrganisation!.Name })
             .ToListAsync(ct);
-        var items = rows.Take(PageSize)
-            .Select(p => new PetitionListItem(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, PersonalData.MaskName(p.PetitionerName), p.ReceivedOn, p.DueOn, p.Unit))
-            .ToList();
-        return TypedResults.Ok(new PetitionPage(items, rows.Count > PageSize ? items[^1].Id : null));
+        return rows.Select(p => new PetitionListItem(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, PersonalData.MaskName(p.PetitionerName), p.ReceivedOn, p.DueOn, p.Unit)).ToList();
     }
 
     public static async Task<IResult> Get(long id, ClaimsPrincipal user, SunshineDbContext db, PersonalData personalData, TimeProvider time, CancellationToken ct)

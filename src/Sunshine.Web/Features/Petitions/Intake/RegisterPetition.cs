@@ -165,7 +165,7 @@ public static class RegisterPetition
             return new Outcome(await ExistingAsync(db, request.Channel, externalId, ct), null);
         }
         petition.CaseNumber = PetitionConventions.CaseNumber(registeredOn, petition.Id);
-        PetitionIndex.Add(db, petition);
+        PetitionIndex.Add(db, petition, tokens);
         db.PetitionEvents.Add(new PetitionEvent
         {
             PetitionId = petition.Id,
