@@ -32,6 +32,15 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>Fills the real login form on <paramref name="page"/> and waits for the dashboard.</summary>
+    public static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.Locator("[data-testid=dashboard-ready]").WaitForAsync();
+    }
+
     public async Task<IPage> NewPageAsync(Uri baseAddress, string locale = "zh-CN")
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = locale });

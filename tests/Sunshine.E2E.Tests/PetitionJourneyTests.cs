@@ -16,10 +16,7 @@ public sealed class PetitionJourneyTests(SqliteDemoApp app, Browser browser) : I
         var (user, password) = await app.CreateUserAsync(organisation.Id, roles.Contains(StaffRoles.Registrar), roles);
         var page = await browser.NewPageAsync(app.BaseAddress);
         await page.GotoAsync("/account/login?returnUrl=%2Fconsole");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=dashboard-ready]").WaitForAsync();
+        await Browser.SignInAsync(page, user, password);
         return page;
     }
 

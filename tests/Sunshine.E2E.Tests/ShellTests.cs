@@ -22,10 +22,7 @@ public sealed class ShellTests(SqliteDemoApp app, Browser browser) : IClassFixtu
         var page = await browser.NewPageAsync(app.BaseAddress, locale);
         await page.GotoAsync("/console");
         await page.WaitForURLAsync("**/account/login**");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=dashboard-ready]").WaitForAsync();
+        await Browser.SignInAsync(page, user, password);
         return page;
     }
 

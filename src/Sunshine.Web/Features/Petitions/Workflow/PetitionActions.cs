@@ -90,7 +90,7 @@ public static class PetitionActions
 
         var before = new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn };
         var fromStatus = petition.Status;
-        Apply(act, request, petition, on, db);
+        await ApplyAsync(act, request, petition, on, db, ct);
         petition.Status = decision.ResultingStatus ?? petition.Status;
         var after = await CaseOfAsync(db, petition, ct, pending: (Code(act), on));
         var due = PetitionClock.Current(after, today, RuleBook.Default, calendar);
@@ -161,7 +161,7 @@ public static class PetitionActions
         }
     }
 
-    private static void Apply(PetitionAction act, PetitionActionRequest request, Petition petition, DateOnly on, SunshineDbContext db)
+    private static async Task ApplyAsync(PetitionAction act, PetitionActionRequest request, Petition petition, DateOnly on, SunshineDbContext db, CancellationToken ct)
     {
         switch (act)
         {
@@ -180,19 +180,19 @@ public static class PetitionActions
                 break;
             case PetitionAction.Accept:
                 petition.AcceptedOn = on;
-                AnswerHop(petition, db, on, "accepted");
+                await AnswerHopAsync(petition, db, on, "accepted", ct);
                 break;
             case PetitionAction.Object:
-                AnswerHop(petition, db, on, "objected");
+                await AnswerHopAsync(petition, db, on, "objected", ct);
                 petition.ResponsibleOrganisationId = null;
                 petition.TransferredOn = null;
                 break;
             case PetitionAction.RouteToLegalChannel:
-                AnswerHop(petition, db, on, "routed");
+                await AnswerHopAsync(petition, db, on, "routed", ct);
                 petition.ConcludedOn = on;
                 break;
             case PetitionAction.Decline or PetitionAction.Refuse:
-                AnswerHop(petition, db, on, "declined");
+                await AnswerHopAsync(petition, db, on, "declined", ct);
                 petition.ConcludedOn = on;
                 break;
             case PetitionAction.Extend:
@@ -225,10 +225,10 @@ public static class PetitionActions
         }
     }
 
-    private static void AnswerHop(Petition petition, SunshineDbContext db, DateOnly on, string outcome)
+    private static async Task AnswerHopAsync(Petition petition, SunshineDbContext db, DateOnly on, string outcome, CancellationToken ct)
     {
-        var hop = db.PetitionHops.Where(h => h.PetitionId == petition.Id && h.ToOrganisationId == petition.ResponsibleOrganisationId && h.AnsweredOn == null)
-            .OrderByDescending(h => h.Id).FirstOrDefault();
+        var hop = await db.PetitionHops.Where(h => h.PetitionId == petition.Id && h.ToOrganisationId == petition.ResponsibleOrganisationId && h.AnsweredOn == null)
+            .OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
         if (hop is null) return;
         hop.AnsweredOn = on;
         hop.Outcome = outcome;
