@@ -19,6 +19,13 @@ public sealed record RepeatCandidate(long PetitionId, string CaseNumber, DateOnl
 /// ≥ <see cref="ContentFingerprint.DuplicateThreshold"/> over the stored tokens. Index lookups only, each bounded:
 /// a few milliseconds however many petitions there are.
 /// </summary>
+/// <remarks>
+/// Two round trips: the band lookups (one index range per band, the newest <see cref="PerBand"/> each), then one query
+/// for the person's petitions (IX_Petitions_PersonKey) and the best <see cref="ToConfirm"/> content candidates (primary
+/// key) in the window, with their stored tokens. The person's petitions always make the list; content matches fill the
+/// remaining places. The band ranges are read from the index alone when it covers PetitionId — (Band, Hash, PetitionId);
+/// on (Band, Hash) each entry costs a table lookup, which a form letter sent thousands of times makes expensive.
+/// </remarks>
 public static class RepeatFinder
 {
     /// <summary>At most this many candidates are returned, newest first.</summary>
