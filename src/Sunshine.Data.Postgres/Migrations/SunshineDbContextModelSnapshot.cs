@@ -810,7 +810,7 @@ namespace Sunshine.Data.Postgres.Migrations
 
                     b.HasKey("PetitionId", "Band");
 
-                    b.HasIndex("Band", "Hash");
+                    b.HasIndex("Band", "Hash", "PetitionId");
 
                     b.ToTable("PetitionFingerprints");
                 });

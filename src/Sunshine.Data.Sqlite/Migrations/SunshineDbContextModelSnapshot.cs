@@ -781,7 +781,7 @@ namespace Sunshine.Data.Sqlite.Migrations
 
                     b.HasKey("PetitionId", "Band");
 
-                    b.HasIndex("Band", "Hash");
+                    b.HasIndex("Band", "Hash", "PetitionId");
 
                     b.ToTable("PetitionFingerprints");
                 });

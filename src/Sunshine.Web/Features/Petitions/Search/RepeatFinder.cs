@@ -33,7 +33,7 @@ public static class RepeatFinder
 
     /// <summary>Per band, the newest rows taken: a form letter sent in thousands shares its buckets with all of them,
     /// and the newest are the ones an officer links to. Bounds the work of one lookup.</summary>
-    private const int PerBand = 50;
+    private const int PerBand = 32;
 
     /// <summary>Content candidates confirmed by similarity, those sharing the most bands first.</summary>
     private const int ToConfirm = 32;
