@@ -52,7 +52,10 @@ public sealed class ShellTests(SqliteDemoApp app, Browser browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal("en-US", await page.Locator("html").GetAttributeAsync("lang"));
         await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync();
+        // The switch is a full page load: wait for the Chinese page to be interactive before looking.
+        await page.WaitForFunctionAsync("document.documentElement.lang === 'zh-CN'");
+        await page.Locator("[data-testid=dashboard-ready]").WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
     [Fact]
