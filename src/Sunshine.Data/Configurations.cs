@@ -110,6 +110,9 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         e.Property(x => x.Summary).HasMaxLength(512);
         e.Property(x => x.RuleSetCode).HasMaxLength(32);
         e.Property(x => x.RegisteredByUserId).HasMaxLength(450);
+        e.Property(x => x.Representatives).HasMaxLength(400);
+        e.Property(x => x.AccusedParty).HasMaxLength(256);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.AccusedOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.CaseNumber).IsUnique();
         e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
         e.HasIndex(x => x.PersonKey);

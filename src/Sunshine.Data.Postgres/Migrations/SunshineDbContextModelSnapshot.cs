@@ -524,6 +524,13 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("AccusedOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccusedParty")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("AddressProtected")
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
@@ -644,6 +651,10 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<int>("RegisteringOrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Representatives")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int?>("ResponsibleOrganisationId")
                         .HasColumnType("integer");
 
@@ -671,6 +682,8 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccusedOrganisationId");
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
@@ -1102,6 +1115,11 @@ namespace Sunshine.Data.Postgres.Migrations
 
             modelBuilder.Entity("Sunshine.Data.Entities.Petition", b =>
                 {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AccusedOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Sunshine.Data.Entities.Category", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")

@@ -499,6 +499,13 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AccusedOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccusedParty")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AddressProtected")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
@@ -619,6 +626,10 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<int>("RegisteringOrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Representatives")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ResponsibleOrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -646,6 +657,8 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccusedOrganisationId");
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
@@ -1069,6 +1082,11 @@ namespace Sunshine.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Sunshine.Data.Entities.Petition", b =>
                 {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AccusedOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Sunshine.Data.Entities.Category", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")

@@ -44,6 +44,15 @@ public sealed class Petition
     public bool IsBeijingVisit { get; set; }    // 进京访
     public bool IsThreatening { get; set; }     // 扬言件
     public long? OriginalPetitionId { get; set; }
+    /// <summary>A collective visit's elected representatives (at most 5, Art. 20), names joined by "、".</summary>
+    public string? Representatives { get; set; }
+    /// <summary>
+    /// 检举控告类 (Art. 30): the unit the accusation is against, where named. It never sees the case, and the case
+    /// cannot be transferred to it — an accuser's identity and material must not reach the accused.
+    /// </summary>
+    public int? AccusedOrganisationId { get; set; }
+    /// <summary>The person or body accused, as the accuser names them.</summary>
+    public string? AccusedParty { get; set; }
 
     public required string Summary { get; set; }
     public required string Content { get; set; }

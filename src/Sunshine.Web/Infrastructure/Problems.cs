@@ -56,7 +56,11 @@ public sealed class Problems(IStringLocalizer<SharedResource> localizer)
     public ValidationProblem ToResult() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: localizer["ErrorTitle"].Value);
 
-    /// <summary>The messages of a validation answer, one line each, for the console to show.</summary>
-    public static IReadOnlyList<string> Messages(IResult result) =>
-        result is ValidationProblem problem ? problem.ProblemDetails.Errors.SelectMany(e => e.Value).ToList() : [];
+    /// <summary>The messages of a problem answer (validation: one line per error; otherwise its title), for the console to show.</summary>
+    public static IReadOnlyList<string> Messages(IResult result) => result switch
+    {
+        ValidationProblem problem => problem.ProblemDetails.Errors.SelectMany(e => e.Value).ToList(),
+        ProblemHttpResult { ProblemDetails.Title: { } title } => [title],
+        _ => [],
+    };
 }

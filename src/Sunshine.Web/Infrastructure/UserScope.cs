@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
 using Sunshine.Domain.Directory;
+using Sunshine.Domain.Petitions;
 
 namespace Sunshine.Web.Infrastructure;
 
@@ -19,6 +20,10 @@ public sealed record UserScope(string UserId, string UserName, int OrganisationI
     public const string OrganisationPathClaim = "sunshine:org_path";
     public const string ScopePathClaim = "sunshine:scope_path";
     public const string SubordinatesClaim = "sunshine:subordinates";
+    public const string BureauClaim = "sunshine:bureau";
+
+    /// <summary>The user works at a Letters and Calls Bureau (信访局), which may see accusations in its jurisdiction (Art. 30).</summary>
+    public bool AtBureau { get; init; }
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
@@ -40,7 +45,10 @@ public sealed record UserScope(string UserId, string UserName, int OrganisationI
             user.FindFirstValue(OrganisationPathClaim) ?? "/",
             user.FindFirstValue(ScopePathClaim) ?? "/",
             user.FindFirstValue(SubordinatesClaim) == "true",
-            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet())
+        {
+            AtBureau = user.FindFirstValue(BureauClaim) == "true",
+        };
     }
 
     public static IEnumerable<Claim> ClaimsFor(Organisation organisation, bool includeSubordinates) =>
@@ -49,6 +57,7 @@ public sealed record UserScope(string UserId, string UserName, int OrganisationI
         new(OrganisationPathClaim, organisation.Path),
         new(ScopePathClaim, organisation.ScopePath),
         new(SubordinatesClaim, includeSubordinates ? "true" : "false"),
+        new(BureauClaim, organisation.Kind == OrganisationKind.PetitionBureau ? "true" : "false"),
     ];
 }
 
@@ -64,12 +73,24 @@ public static class ScopeQueries
             ? query.Where(u => u.OrganisationId == scope.OrganisationId || u.Organisation!.Path.StartsWith(scope.ScopePath))
             : query.Where(u => u.OrganisationId == scope.OrganisationId);
 
-    /// <summary>A petition is visible to the units that registered it or are responsible for it, and to those above them.</summary>
-    public static IQueryable<Petition> WithinScope(this IQueryable<Petition> query, UserScope scope) =>
-        scope.IncludeSubordinates
-            ? query.Where(p => p.RegisteringOrganisation!.Path.StartsWith(scope.ScopePath)
-                               || (p.ResponsibleOrganisationId != null && p.ResponsibleOrganisation!.Path.StartsWith(scope.ScopePath)))
-            : query.Where(p => p.RegisteringOrganisationId == scope.OrganisationId || p.ResponsibleOrganisationId == scope.OrganisationId);
+    /// <summary>
+    /// A petition is visible to the units that registered it or are responsible for it, and to those above them.
+    /// Accusations (检举控告类, 《信访工作条例》第三十条) are narrower: only the bureaus above and the organ handling them
+    /// see them, and the unit accused never does, whatever its place in the tree — the accuser's identity and
+    /// material must not reach the accused. A government office overseeing a county sees its requests, not its accusations.
+    /// </summary>
+    public static IQueryable<Petition> WithinScope(this IQueryable<Petition> query, UserScope scope)
+    {
+        var own = scope.OrganisationId;
+        query = query.Where(p => p.AccusedOrganisationId != own);
+        if (!scope.IncludeSubordinates)
+            return query.Where(p => p.RegisteringOrganisationId == own || p.ResponsibleOrganisationId == own);
+        query = query.Where(p => p.RegisteringOrganisation!.Path.StartsWith(scope.ScopePath)
+                                 || (p.ResponsibleOrganisationId != null && p.ResponsibleOrganisation!.Path.StartsWith(scope.ScopePath)));
+        return scope.AtBureau
+            ? query
+            : query.Where(p => p.Purpose != Purpose.Accusation || p.RegisteringOrganisationId == own || p.ResponsibleOrganisationId == own);
+    }
 }
 
 /// <summary>Puts the organisation and its scope into the sign-in cookie, so each request needs no extra query.</summary>

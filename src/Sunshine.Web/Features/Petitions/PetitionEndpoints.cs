@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Data;
+using Sunshine.Data.Entities;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Petitions;
 using Sunshine.Domain.Petitions.Workflow;
@@ -15,7 +16,12 @@ public sealed record PetitionEventDto(long Id, DateTime At, DateOnly On, string 
 public sealed record PetitionPage(IReadOnlyList<PetitionListItem> Items, long? NextAfter, int? Count, bool CountCapped);
 public sealed record PetitionDetail(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Content,
     string Petitioner, string IdNumber, string Phone, string Address, int HeadCount, DateOnly ReceivedOn, DateOnly? DueOn, string RegisteringUnit, string? ResponsibleUnit,
-    IReadOnlyList<string> DueExplanation, string NationalStatus, int Version);
+    IReadOnlyList<string> DueExplanation, string NationalStatus, int Version, string? Representatives = null, string? AccusedParty = null,
+    bool IsRepeat = false, bool MayUnmask = false);
+
+/// <summary>A case's personal data in clear, for an officer who must contact the petitioner; every call is audited.</summary>
+public sealed record UnmaskRequest(string? Reason);
+public sealed record UnmaskedPersonalData(string Petitioner, string? IdNumber, string? Phone, string? Address, string? Representatives);
 
 /// <summary>
 /// Read access to petitions within scope: the newest first, keyset-paginated. Personal data is masked; the full
@@ -32,6 +38,7 @@ public static class PetitionEndpoints
         group.MapGet("/export.xlsx", Export);
         group.MapGet("/{id:long}", Get);
         group.MapGet("/{id:long}/history", History);
+        group.MapPost("/{id:long}/personal-data", Unmask);
     }
 
     /// <summary>
@@ -113,7 +120,33 @@ public static class PetitionEndpoints
             PersonalData.MaskPhone(personalData.Unprotect(p.PhoneProtected)),
             PersonalData.MaskAddress(personalData.Unprotect(p.AddressProtected)),
             p.HeadCount, p.ReceivedOn, p.DueOn, p.RegisteringOrganisation!.Name, p.ResponsibleOrganisation?.Name,
-            due?.Explanation ?? [], NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version));
+            due?.Explanation ?? [], NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version,
+            p.Representatives is null ? null : string.Join('、', p.Representatives.Split('、').Select(PersonalData.MaskName)),
+            p.AccusedParty, p.IsRepeat, MayUnmask(scope)));
+    }
+
+    /// <summary>
+    /// Unmasking is a permission of those who must reach the petitioner — registrars, handling officers and unit
+    /// leaders — and needs a stated reason; each unmasking is logged (PIPL; DOMAIN.md §3). Leaders, supervisors and
+    /// administrators work with masked data.
+    /// </summary>
+    public static bool MayUnmask(UserScope scope) =>
+        scope.IsInRole(Sunshine.Domain.Directory.StaffRoles.Registrar) || scope.IsInRole(Sunshine.Domain.Directory.StaffRoles.HandlingOfficer)
+        || scope.IsInRole(Sunshine.Domain.Directory.StaffRoles.UnitLeader);
+
+    public static async Task<IResult> Unmask(long id, UnmaskRequest request, ClaimsPrincipal user, SunshineDbContext db, PersonalData personalData, Audit audit,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var p = await db.Petitions.AsNoTracking().WithinScope(scope).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return TypedResults.NotFound();
+        if (!MayUnmask(scope)) return TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden);
+        var problems = new Problems(L).Text(request.Reason, "reason", 500);
+        if (problems.Any) return problems.ToResult();
+        audit.Record(scope, "petition.unmask", nameof(Petition), id, reason: request.Reason!.Trim());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new UnmaskedPersonalData(p.PetitionerName, personalData.Unprotect(p.IdNumberProtected), personalData.Unprotect(p.PhoneProtected),
+            personalData.Unprotect(p.AddressProtected), p.Representatives));
     }
 
     /// <summary>The case's append-only history, oldest first, for those who may see the case.</summary>

@@ -31,7 +31,10 @@ public sealed record RegisterPetitionRequest(
     bool IsProvinceVisit = false,
     bool IsBeijingVisit = false,
     bool IsThreatening = false,
-    string? ExternalId = null);
+    string? ExternalId = null,
+    IReadOnlyList<string>? Representatives = null,
+    int? AccusedOrganisationId = null,
+    string? AccusedParty = null);
 
 public sealed record RepeatHint(long PetitionId, string CaseNumber, DateOnly ReceivedOn, string Reason, double Similarity);
 
@@ -47,6 +50,9 @@ public static class RegisterPetition
 {
     /// <summary>Head count from which a visit counts as collective: local policy (DOMAIN.md §1.1), default 5.</summary>
     public const int CollectiveHeadCount = 5;
+
+    /// <summary>A collective visit elects at most 5 representatives (《信访工作条例》第二十条).</summary>
+    public const int MaxRepresentatives = 5;
 
     /// <summary>How far back intake looks for repeats by the same person or with the same content.</summary>
     public const int RepeatWindowDays = 365;
@@ -97,6 +103,8 @@ public static class RegisterPetition
             problems.Add("issueLocalityCode", "ErrorUnknownDivision", locality);
         if (request.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
             problems.Add("categoryId", "ErrorUnknownCategory");
+        if (request.AccusedOrganisationId is { } accused && !await db.Organisations.AnyAsync(o => o.Id == accused, ct))
+            problems.Add("accusedOrganisationId", "ErrorUnknownOrganisation");
         if (problems.Any) return new Outcome(null, problems);
 
         var externalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim();
@@ -115,6 +123,13 @@ public static class RegisterPetition
         var rule = RuleBook.Default.Rule(RuleCodes.TransferOrAssign, locality, registeredOn);
         var due = StatutoryClock.Compute(rule, registeredOn, calendar);
         var repeats = await RepeatFinder.FindAsync(db, personKey, tokens, receivedOn, RepeatWindowDays, null, ct);
+        if (repeats.Count > 0 && actor is not null)
+        {
+            // Hints name only cases the registrar may see (an accusation elsewhere stays invisible, Art. 30).
+            var ids = repeats.Select(r => r.PetitionId).ToList();
+            var visible = await db.Petitions.WithinScope(actor).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+            repeats = repeats.Where(r => visible.Contains(r.PetitionId)).ToList();
+        }
         var queryCode = PetitionConventions.NewQueryCode();
         var now = time.GetUtcNow().UtcDateTime;
 
@@ -139,6 +154,9 @@ public static class RegisterPetition
             IsProvinceVisit = request.IsProvinceVisit,
             IsBeijingVisit = request.IsBeijingVisit,
             IsThreatening = request.IsThreatening,
+            Representatives = request.Representatives is { Count: > 0 } names ? string.Join('、', names.Select(n => n.Trim())) : null,
+            AccusedOrganisationId = request.AccusedOrganisationId,
+            AccusedParty = string.IsNullOrWhiteSpace(request.AccusedParty) ? null : request.AccusedParty.Trim(),
             Summary = summary,
             Content = content,
             ReceivedOn = receivedOn,
@@ -204,6 +222,15 @@ public static class RegisterPetition
             .Require(DivisionCode.TryParse(r.IssueLocalityCode?.Trim(), out _), "issueLocalityCode", "ErrorDivisionCode")
             .Require(r.HeadCount is >= 1 and <= 100_000, "headCount", "ErrorHeadCount")
             .Require(r.ReceivedOn is null || (r.ReceivedOn <= today && r.ReceivedOn >= new DateOnly(2000, 1, 1)), "receivedOn", "ErrorReceivedOn");
+        if (r.Representatives is { } representatives)
+        {
+            problems.Require(representatives.Count <= MaxRepresentatives, "representatives", "ErrorTooManyRepresentatives", MaxRepresentatives)
+                .Require(representatives.Count == 0 || r.HeadCount > 1, "representatives", "ErrorRepresentativesNeedGroup");
+            for (var i = 0; i < representatives.Count; i++)
+                problems.Text(representatives[i], "representatives", 64);
+        }
+        problems.Require(r.Purpose == Purpose.Accusation || (r.AccusedOrganisationId is null && r.AccusedParty is null), "accusedParty", "ErrorAccusedOnlyForAccusation")
+            .Text(r.AccusedParty, "accusedParty", 256, required: false);
         if (r.Petitioner is null)
         {
             problems.Add("petitioner.name", "ErrorRequired", L["Field.petitioner.name"].Value);

@@ -150,6 +150,9 @@ public static class PetitionActions
                 problems.Add("targetOrganisationId", "ErrorOrganisationOutOfScope");
             else if (target == petition.RegisteringOrganisationId && act is PetitionAction.Transfer or PetitionAction.Assign)
                 problems.Add("targetOrganisationId", "ErrorTransferToSelf");
+            else if (target == petition.AccusedOrganisationId)
+                // Art. 30: an accusation's material must never reach the unit it accuses.
+                problems.Add("targetOrganisationId", "ErrorTransferToAccused");
         }
         if (act == PetitionAction.Assign && request.ReportDueOn is null)
             problems.Missing("reportDueOn");
