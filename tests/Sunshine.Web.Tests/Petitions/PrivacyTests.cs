@@ -169,6 +169,8 @@ public abstract class PrivacyTests(TestApp app)
         var overview = await OverviewAsync(second);
         Assert.Equal(new long[] { first }, Candidates(overview));
         Assert.Equal("person+content", overview.GetProperty("candidates")[0].GetProperty("reason").GetString());
+        // The first letter is open and within its 15 日: the same matter again is a case for 不予受理 (Art. 19).
+        Assert.True(overview.GetProperty("candidates")[0].GetProperty("stillInLimit").GetBoolean());
 
         Assert.Equal(HttpStatusCode.NoContent, (await registrar.PostAsync($"/api/petitions/{second}/repeats/{first}/dismiss", null)).StatusCode);
         Assert.Empty(Candidates(await OverviewAsync(second)));

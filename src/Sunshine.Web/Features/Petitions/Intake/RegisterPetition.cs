@@ -36,7 +36,9 @@ public sealed record RegisterPetitionRequest(
     int? AccusedOrganisationId = null,
     string? AccusedParty = null);
 
-public sealed record RepeatHint(long PetitionId, string CaseNumber, DateOnly ReceivedOn, string Reason, double Similarity);
+/// <param name="StillInLimit">The earlier case is open and within its time limit: filing the same matter upward now is not
+/// accepted (不予受理, 《信访工作条例》第十九条) — the registrar is told so and may decline it.</param>
+public sealed record RepeatHint(long PetitionId, string CaseNumber, DateOnly ReceivedOn, string Reason, double Similarity, bool StillInLimit = false);
 
 /// <summary>What the caller gets back. The query code is shown once: only its hash is stored.</summary>
 public sealed record RegisteredPetition(long Id, string CaseNumber, string? QueryCode, DateOnly TransferDueOn, IReadOnlyList<string> DueExplanation, bool AlreadyRegistered, IReadOnlyList<RepeatHint> PossibleRepeats);
@@ -123,13 +125,8 @@ public static class RegisterPetition
         var rule = RuleBook.Default.Rule(RuleCodes.TransferOrAssign, locality, registeredOn);
         var due = StatutoryClock.Compute(rule, registeredOn, calendar);
         var repeats = await RepeatFinder.FindAsync(db, personKey, tokens, receivedOn, RepeatWindowDays, null, ct);
-        if (repeats.Count > 0 && actor is not null)
-        {
-            // Hints name only cases the registrar may see (an accusation elsewhere stays invisible, Art. 30).
-            var ids = repeats.Select(r => r.PetitionId).ToList();
-            var visible = await db.Petitions.WithinScope(actor).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-            repeats = repeats.Where(r => visible.Contains(r.PetitionId)).ToList();
-        }
+        // Hints name only cases the registrar may see (an accusation elsewhere stays invisible, Art. 30).
+        var hints = await RepeatHints.ForAsync(db, actor, repeats, today, ct);
         var queryCode = PetitionConventions.NewQueryCode();
         var now = time.GetUtcNow().UtcDateTime;
 
@@ -194,7 +191,7 @@ public static class RegisterPetition
             ActorUserId = petition.RegisteredByUserId,
             ActorName = actor?.UserName,
             OrganisationId = registeringOrganisationId,
-            Detail = JsonSerializer.Serialize(new { channel = request.Channel.ToString(), due = due.DueOn, explanation = due.Explanation, repeats = repeats.Select(r => r.PetitionId) }),
+            Detail = JsonSerializer.Serialize(new { channel = request.Channel.ToString(), due = due.DueOn, explanation = due.Explanation, repeats = hints.Select(r => r.PetitionId) }),
             IsPublic = true,
         });
         audit.Record(actor, "petition.register", nameof(Petition), petition.Id, after: new { petition.CaseNumber, petition.Channel, petition.Purpose, petition.IssueLocalityCode });
@@ -202,7 +199,7 @@ public static class RegisterPetition
         await tx.CommitAsync(ct);
 
         return new Outcome(new RegisteredPetition(petition.Id, petition.CaseNumber, queryCode, due.DueOn, due.Explanation, false,
-            repeats.Select(r => new RepeatHint(r.PetitionId, r.CaseNumber, r.ReceivedOn, r.Reason, r.Similarity)).ToList()), null);
+            hints), null);
     }
 
     private static async Task<RegisteredPetition?> ExistingAsync(SunshineDbContext db, Channel channel, string externalId, CancellationToken ct)

@@ -15,6 +15,21 @@ public sealed record LinkedPetition(long Id, string CaseNumber, DateOnly Receive
 /// <summary>A case's repeat picture: the original it repeats, the repeats linked to it, and the hints still to decide.</summary>
 public sealed record RepeatOverview(LinkedPetition? Original, IReadOnlyList<LinkedPetition> Repeats, IReadOnlyList<RepeatHint> Candidates);
 
+/// <summary>The finder's candidates as hints for a caller: only cases within their scope, each marked when still within its limit.</summary>
+public static class RepeatHints
+{
+    public static async Task<IReadOnlyList<RepeatHint>> ForAsync(SunshineDbContext db, UserScope? scope, IReadOnlyList<RepeatCandidate> found, DateOnly today, CancellationToken ct)
+    {
+        if (found.Count == 0) return [];
+        var ids = found.Select(f => f.PetitionId).ToList();
+        var petitions = scope is null ? db.Petitions : db.Petitions.WithinScope(scope);
+        var visible = await petitions.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, Open = p.ConcludedOn == null && p.DueOn != null && p.DueOn >= today }).ToDictionaryAsync(p => p.Id, p => p.Open, ct);
+        return found.Where(f => visible.ContainsKey(f.PetitionId))
+            .Select(f => new RepeatHint(f.PetitionId, f.CaseNumber, f.ReceivedOn, f.Reason, f.Similarity, visible[f.PetitionId])).ToList();
+    }
+}
+
 /// <summary>
 /// 重复信访: the hints found at intake are decided by staff — confirm (the case is a repeat item, 重件, linked to its
 /// original and still handled), dismiss (not the same matter; the hint is not shown again), or merge (the workflow's
@@ -32,7 +47,7 @@ public static class RepeatEndpoints
     public const string Confirmed = "repeat-confirmed";
     public const string Dismissed = "repeat-dismissed";
 
-    public static async Task<IResult> Overview(long id, ClaimsPrincipal user, SunshineDbContext db, CancellationToken ct)
+    public static async Task<IResult> Overview(long id, ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
         var petition = await db.Petitions.AsNoTracking().WithinScope(scope).SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -44,23 +59,21 @@ public static class RepeatEndpoints
             : null;
         var repeats = await visible.Where(p => p.OriginalPetitionId == id).OrderBy(p => p.Id).Take(100)
             .Select(p => new LinkedPetition(p.Id, p.CaseNumber, p.ReceivedOn, p.Summary)).ToListAsync(ct);
-        return TypedResults.Ok(new RepeatOverview(original, repeats, await CandidatesAsync(db, scope, petition, ct)));
+        return TypedResults.Ok(new RepeatOverview(original, repeats, await CandidatesAsync(db, scope, petition, ChinaTime.Today(time), ct)));
     }
 
     /// <summary>The repeat finder's hints for a stored case, less those decided already and those outside the caller's scope.</summary>
-    private static async Task<List<RepeatHint>> CandidatesAsync(SunshineDbContext db, UserScope scope, Petition petition, CancellationToken ct)
+    private static async Task<IReadOnlyList<RepeatHint>> CandidatesAsync(SunshineDbContext db, UserScope scope, Petition petition, DateOnly today, CancellationToken ct)
     {
         if (petition.OriginalPetitionId is not null) return [];
         var tokens = await db.PetitionSearchEntries.Where(s => s.PetitionId == petition.Id).Select(s => s.Tokens).SingleOrDefaultAsync(ct);
         var found = await RepeatFinder.FindAsync(db, petition.PersonKey, tokens?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
             petition.ReceivedOn, RegisterPetition.RepeatWindowDays, petition.Id, ct);
         if (found.Count == 0) return [];
-        var ids = found.Select(f => f.PetitionId).ToList();
-        var allowed = await db.Petitions.WithinScope(scope).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         var decided = await db.PetitionEvents.Where(e => e.PetitionId == petition.Id && e.Action == Dismissed).Select(e => e.Detail).ToListAsync(ct);
         var dismissed = decided.Select(CandidateOf).ToHashSet();
-        return found.Where(f => Earlier(f.ReceivedOn, f.PetitionId, petition) && allowed.Contains(f.PetitionId) && !dismissed.Contains(f.PetitionId))
-            .Select(f => new RepeatHint(f.PetitionId, f.CaseNumber, f.ReceivedOn, f.Reason, f.Similarity)).ToList();
+        var earlier = found.Where(f => Earlier(f.ReceivedOn, f.PetitionId, petition) && !dismissed.Contains(f.PetitionId)).ToList();
+        return await RepeatHints.ForAsync(db, scope, earlier, today, ct);
     }
 
     /// <summary>An original comes before its repeat: received earlier, or the same day and registered first.</summary>
