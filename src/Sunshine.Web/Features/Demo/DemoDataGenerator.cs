@@ -1618,6 +1618,11 @@ internal static class PetitionColumns
         new("IsJointLetter", r => r.IsJointLetter, (w, r) => w.Write(r.IsJointLetter, NpgsqlDbType.Boolean)),
         new("IsFirstNationally", r => r.IsFirstNationally, (w, r) => w.Write(r.IsFirstNationally, NpgsqlDbType.Boolean)),
         new("IsRepeat", r => r.IsRepeat, (w, r) => w.Write(r.IsRepeat, NpgsqlDbType.Boolean)),
+        // Not modelled by the demo, but NOT NULL without a default once SQLite has rebuilt the table: written explicitly.
+        new("IsLevelSkipping", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
+        new("IsProvinceVisit", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
+        new("IsBeijingVisit", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
+        new("IsThreatening", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
         new("OriginalPetitionId", r => r.OriginalPetitionId, (w, r) => Copy.Long(w, r.OriginalPetitionId)),
         new("Summary", r => r.Summary, (w, r) => w.Write(r.Summary, NpgsqlDbType.Varchar)),
         new("Content", r => r.Content, (w, r) => w.Write(r.Content, NpgsqlDbType.Text)),
@@ -1636,6 +1641,7 @@ internal static class PetitionColumns
         new("Opinion", r => (int?)r.Opinion, (w, r) => Copy.Int(w, (int?)r.Opinion)),
         new("BureauEvaluation", r => (int?)r.BureauEvaluation, (w, r) => Copy.Int(w, (int?)r.BureauEvaluation)),
         new("UnitEvaluation", r => (int?)r.UnitEvaluation, (w, r) => Copy.Int(w, (int?)r.UnitEvaluation)),
+        new("Version", _ => 0, (w, _) => w.Write(0, NpgsqlDbType.Integer)),
     ];
 }
 
