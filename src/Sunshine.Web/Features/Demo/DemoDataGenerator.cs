@@ -810,15 +810,19 @@ internal sealed class EventRow
     private static readonly Dictionary<LegalRoute, (string Label, string Article)> RouteJson = LegalRoutes.All.ToDictionary(
         r => r, r => (System.Text.Json.JsonSerializer.Serialize(LegalRoutes.Label(r)), System.Text.Json.JsonSerializer.Serialize(LegalRoutes.Article(r))));
 
-    /// <summary>The same keys as <c>PetitionActions</c> writes (route, article, opinion, extension, reportDueOn, due), with
-    /// the due date of the step the case is in afterwards; the clock's explanation lines are left out.</summary>
+    /// <summary>The keys <c>PetitionActions</c> writes (route, article, opinion, extension, reportDueOn, due: the due date
+    /// of the step the case is in afterwards), those without a value left out, like the clock's explanation lines.
+    /// Readers look keys up (TryGetProperty), so a missing key reads as a null one; the history stays half the size.</summary>
     internal string StepDetail()
     {
-        var route = Route is { } r ? RouteJson[r] : (Label: "null", Article: "null");
-        return "{\"route\":" + route.Label + ",\"article\":" + route.Article
-            + ",\"opinion\":" + (Opinion is { } o ? "\"" + o + "\"" : "null")
-            + ",\"extension\":" + (Extension is { } x ? x.ToString(CultureInfo.InvariantCulture) : "null")
-            + ",\"reportDueOn\":" + Json(ReportDueOn) + ",\"due\":" + Json(Due) + "}";
+        var json = new StringBuilder("{", 96);
+        if (Route is { } r) json.Append("\"route\":").Append(RouteJson[r].Label).Append(",\"article\":").Append(RouteJson[r].Article).Append(',');
+        if (Opinion is { } o) json.Append("\"opinion\":\"").Append(o).Append("\",");
+        if (Extension is { } x) json.Append("\"extension\":").Append(x.ToString(CultureInfo.InvariantCulture)).Append(',');
+        if (ReportDueOn is not null) json.Append("\"reportDueOn\":").Append(Json(ReportDueOn)).Append(',');
+        if (Due is not null) json.Append("\"due\":").Append(Json(Due)).Append(',');
+        if (json.Length > 1) json.Length--;
+        return json.Append('}').ToString();
     }
 
     internal static string Json(DateOnly? date) => date is { } d ? "\"" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\"" : "null";
