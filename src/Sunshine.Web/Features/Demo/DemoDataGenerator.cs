@@ -1922,11 +1922,12 @@ internal static class PetitionColumns
         new("IsJointLetter", r => r.IsJointLetter, (w, r) => w.Write(r.IsJointLetter, NpgsqlDbType.Boolean)),
         new("IsFirstNationally", r => r.IsFirstNationally, (w, r) => w.Write(r.IsFirstNationally, NpgsqlDbType.Boolean)),
         new("IsRepeat", r => r.IsRepeat, (w, r) => w.Write(r.IsRepeat, NpgsqlDbType.Boolean)),
-        // Not modelled by the demo, but NOT NULL without a default once SQLite has rebuilt the table: written explicitly.
+        // Every NOT NULL column is written: a table rebuilt by a later SQLite migration keeps no column defaults.
         new("IsLevelSkipping", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
         new("IsProvinceVisit", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
         new("IsBeijingVisit", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
         new("IsThreatening", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
+        new("Version", _ => 0, (w, _) => w.Write(0, NpgsqlDbType.Integer)),
         new("OriginalPetitionId", r => r.OriginalPetitionId, (w, r) => Copy.Long(w, r.OriginalPetitionId)),
         new("Summary", r => r.Summary, (w, r) => w.Write(r.Summary, NpgsqlDbType.Varchar)),
         new("Content", r => r.Content, (w, r) => w.Write(r.Content, NpgsqlDbType.Text)),
@@ -1948,7 +1949,6 @@ internal static class PetitionColumns
         new("ExtensionDays", r => r.ExtensionDays, (w, r) => Copy.Int(w, r.ExtensionDays)),
         new("ExtendedOn", r => r.ExtendedOn, (w, r) => Copy.Date(w, r.ExtendedOn)),
         new("OpinionIssuedOn", r => r.OpinionIssuedOn, (w, r) => Copy.Date(w, r.OpinionIssuedOn)),
-        new("Version", _ => 0, (w, _) => w.Write(0, NpgsqlDbType.Integer)),
     ];
 }
 

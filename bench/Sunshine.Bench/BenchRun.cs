@@ -1,0 +1,363 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Data.Search;
+using Sunshine.Domain.Directory;
+using Sunshine.Domain.Petitions;
+using Sunshine.Web;
+using Sunshine.Web.Features.Petitions.Intake;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Bench;
+
+public sealed record BenchSettings(int Petitions, int Imports, int IntakeSeconds, int Clients, int Queries, DirectoryInfo? Data, string? PostgresServer, FileInfo? Output);
+
+/// <summary>One line of the results: a scenario's figures and, beside them, the baseline of the same run.</summary>
+public sealed record Measurement(string Scenario, double MedianMs, double P95Ms, double PerSecond, int Count,
+    string Baseline, double BaselineMedianMs, double BaselinePerSecond, double Ratio, string Note);
+
+/// <summary>
+/// One provider's run: load (or reuse) the demo data, start the real app on 127.0.0.1, then measure. Each scenario's
+/// ratio is taken against a baseline measured in the same run on the same data, so it holds on a busy machine.
+/// </summary>
+public static class BenchRun
+{
+    public static async Task RunAsync(DatabaseProvider provider, BenchSettings settings, CancellationToken ct)
+    {
+        var temporary = settings.Data is null;
+        var folder = settings.Data?.FullName ?? Path.Combine(Path.GetTempPath(), "sunshine-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var databaseName = $"sunshine_bench_{settings.Petitions}";
+        var connection = provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(folder, "sunshine.db")}"
+            : await PostgresDatabaseAsync(settings.PostgresServer!, databaseName, fresh: temporary, ct);
+        Console.WriteLine($"== {provider}: {settings.Petitions:N0} petitions, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+
+        var builder = SunshineApp.CreateBuilder(["--environment", "Benchmark"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = provider.ToString(),
+                ["Database:AutoMigrate"] = "true",
+                ["ConnectionStrings:Sunshine"] = connection,
+                ["PersonalData:KeyFile"] = Path.Combine(folder, "personal-data.json"),
+                ["Demo:Petitions"] = settings.Petitions.ToString(CultureInfo.InvariantCulture),
+                ["Logs:Json"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Sunshine"] = "Information",
+            });
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await using var app = SunshineApp.Build(builder);
+        var load = Stopwatch.StartNew();
+        await Startup.PrepareAsync(app.Services, app.Configuration, app.Logger, ct);
+        Console.WriteLine($"data ready in {load.Elapsed.TotalSeconds:F1} s");
+        await app.StartAsync(ct);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        var results = new List<Measurement>();
+        var texts = await SampleTextsAsync(app.Services, Math.Max(settings.Imports, 2_000), ct);
+        var import = await ImportAsync(app.Services, texts, settings.Imports, folder, ct);
+        results.Add(import);
+        results.Add(await IntakeAsync(app.Services, address, texts, settings, import.PerSecond, ct));
+        results.AddRange(await SearchAsync(app.Services, address, provider, settings.Queries, ct));
+        await app.StopAsync(ct);
+
+        Print(provider, results);
+        var file = settings.Output?.FullName ?? Path.Combine("bench", "results", $"{provider.ToString().ToLowerInvariant()}-{TimeProvider.System.GetUtcNow():yyyyMMdd-HHmmss}.json".Replace(":", "", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new { provider = provider.ToString(), settings.Petitions, cores = Environment.ProcessorCount, results },
+            new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }), ct);
+        Console.WriteLine($"results: {file}");
+        if (temporary)
+        {
+            if (provider == DatabaseProvider.Sqlite) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            else await DropPostgresDatabaseAsync(settings.PostgresServer!, databaseName, ct);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed record Text(string Summary, string Content, string Locality, Purpose Purpose);
+
+    /// <summary>Real demo texts to send again: the same distribution of lengths and words as the loaded data.</summary>
+    private static async Task<List<Text>> SampleTextsAsync(IServiceProvider services, int count, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        var max = await db.Petitions.MaxAsync(p => p.Id, ct);
+        var step = Math.Max(1, max / count);
+        var ids = Enumerable.Range(0, count).Select(i => 1 + (long)i * step).ToList();
+        return await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new Text(p.Summary, p.Content, p.IssueLocalityCode, p.Purpose)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// <c>sunshine import petitions</c>'s own code on a CSV of <paramref name="count"/> rows, beside the CPU work no
+    /// database can avoid for the same rows (jieba segmentation and the MinHash fingerprint) — the ceiling of one core.
+    /// </summary>
+    private static async Task<Measurement> ImportAsync(IServiceProvider services, List<Text> texts, int count, string folder, CancellationToken ct)
+    {
+        var rows = Enumerable.Range(0, count).Select(i => texts[i % texts.Count]).ToList();
+        var csv = Path.Combine(folder, "import.csv");
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var sb = new StringBuilder("external_id,name,phone,issue_locality,purpose,summary,content,received_on\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            sb.Append(CultureInfo.InvariantCulture, $"bench-{run}-{i},测试{i % 1000},139{i % 100_000_000:D8},{r.Locality},{r.Purpose},{Csv(r.Summary)},{Csv(r.Content)},2026-11-02\n");
+        }
+        await File.WriteAllTextAsync(csv, sb.ToString(), ct);
+
+        var cpu = Stopwatch.StartNew();
+        foreach (var r in rows) ContentFingerprint.Bands(ChineseSegmenter.Tokens(r.Summary + "\n" + r.Content));
+        var cpuRate = rows.Count / cpu.Elapsed.TotalSeconds;
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        var bureau = await db.Organisations.Where(o => o.Kind == OrganisationKind.PetitionBureau).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+        var watch = Stopwatch.StartNew();
+        var report = await PetitionImport.ImportAsync(csv, Channel.GovernorMailbox, bureau, services, ct);
+        var rate = report.Created / watch.Elapsed.TotalSeconds;
+        if (report.Errors.Count > 0) Console.WriteLine($"import: {report.Errors.Count} rows failed, first: line {report.Errors[0].Line}: {report.Errors[0].Reason}");
+        return new Measurement("import (file, per row)", 1000 / rate, double.NaN, rate, report.Created,
+            "segment + fingerprint only", 1000 / cpuRate, cpuRate, rate / cpuRate, $"{report.Created:N0} created, {report.Errors.Count} failed");
+    }
+
+    private static string Csv(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// The integration API (<c>POST /api/integration/petitions</c>, an API token) with many clients at once, each answered
+    /// after its commit; the baseline is the import rate of the same run (the same registration without HTTP).
+    /// </summary>
+    private static async Task<Measurement> IntakeAsync(IServiceProvider services, Uri address, List<Text> texts, BenchSettings settings, double importRate, CancellationToken ct)
+    {
+        string token;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+            var bureau = await db.Organisations.Where(o => o.Kind == OrganisationKind.PetitionBureau).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+            var (secret, prefix, hash) = ApiTokenAuthentication.NewToken();
+            db.ApiTokens.Add(new ApiToken { Name = "bench", Prefix = prefix, SecretHash = hash, OrganisationId = bureau, CreatedAt = DateTime.UnixEpoch, CreatedBy = "bench" });
+            await db.SaveChangesAsync(ct);
+            token = secret;
+        }
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients }) { BaseAddress = address };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var latencies = new List<double>[settings.Clients];
+        var failures = 0;
+        var next = -1;
+        var until = Stopwatch.StartNew();
+        var limit = TimeSpan.FromSeconds(settings.IntakeSeconds);
+        await Task.WhenAll(Enumerable.Range(0, settings.Clients).Select(async c =>
+        {
+            var mine = latencies[c] = [];
+            while (until.Elapsed < limit && !ct.IsCancellationRequested)
+            {
+                var i = Interlocked.Increment(ref next);
+                var t = texts[i % texts.Count];
+                var body = new
+                {
+                    channel = "GovernorMailbox", purpose = t.Purpose.ToString(), issueLocalityCode = t.Locality, summary = t.Summary, content = t.Content,
+                    petitioner = new { name = "测试" + (i % 1000), phone = "138" + (i % 100_000_000).ToString("D8", CultureInfo.InvariantCulture) },
+                    externalId = $"bench-api-{run}-{i}",
+                };
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsJsonAsync("/api/integration/petitions", body, ct);
+                if (response.StatusCode == HttpStatusCode.Created) mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                else Interlocked.Increment(ref failures);
+            }
+        }));
+        var elapsed = until.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).ToList();
+        var rate = all.Count / elapsed;
+        return new Measurement($"intake (HTTP API, {settings.Clients} clients)", Median(all), Percentile(all, 0.95), rate, all.Count,
+            "import rate of this run", 1000 / importRate, importRate, rate / importRate, $"{failures} failed");
+    }
+
+    /// <summary>
+    /// The staff search through the HTTP API (first page of 50, newest first, with its count), province-wide and for one
+    /// county, a common and a rare word; the baseline is the bare full-text query on the same index (top 20 + count).
+    /// </summary>
+    private static async Task<List<Measurement>> SearchAsync(IServiceProvider services, Uri address, DatabaseProvider provider, int repetitions, CancellationToken ct)
+    {
+        var province = await SignedInAsync(services, address, "山西省信访局", ct);
+        var county = await SignedInAsync(services, address, "小店区信访局", ct);
+        var (common, rare) = await TermsAsync(services, provider, ct);
+        Console.WriteLine($"search terms: common '{common}', rare '{rare}'");
+        var results = new List<Measurement>();
+        foreach (var (who, client) in new[] { ("province", province), ("county", county) })
+        {
+            foreach (var (kind, term) in new[] { ("common", common), ("rare", rare) })
+            {
+                var url = "/api/petitions?q=" + Uri.EscapeDataString(term);
+                var api = await TimeAsync(repetitions, async () =>
+                {
+                    using var response = await client.GetAsync(url, ct);
+                    response.EnsureSuccessStatusCode();
+                });
+                var raw = await TimeAsync(repetitions, () => RawSearchAsync(services, provider, term, ct));
+                results.Add(new Measurement($"search {who} {kind} word", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
+                    "bare FTS top 20 + count", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), ""));
+            }
+        }
+        return results;
+    }
+
+    private static async Task<List<double>> TimeAsync(int repetitions, Func<Task> action)
+    {
+        for (var i = 0; i < 3; i++) await action();
+        var times = new List<double>(repetitions);
+        for (var i = 0; i < repetitions; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await action();
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return times;
+    }
+
+    /// <summary>The bare query: the newest 20 hits of the text index and their count up to 10,001, nothing else.</summary>
+    private static async Task RawSearchAsync(IServiceProvider services, DatabaseProvider provider, string term, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        var match = ChineseSegmenter.ToMatchQuery(term);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "PetitionFts" WHERE "PetitionFts" MATCH {match} ORDER BY rowid DESC LIMIT 20""").ToListAsync(ct);
+            await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM "PetitionFts" WHERE "PetitionFts" MATCH {match} LIMIT 10001) AS c""").SingleAsync(ct);
+        }
+        else
+        {
+            await db.Database.SqlQuery<long>($"""SELECT "PetitionId" AS "Value" FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) ORDER BY "PetitionId" DESC LIMIT 20""").ToListAsync(ct);
+            await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) LIMIT 10001) AS c""").SingleAsync(ct);
+        }
+    }
+
+    /// <summary>A word in about a tenth of the petitions and one in a few dozen, read off the data itself.</summary>
+    private static async Task<(string Common, string Rare)> TermsAsync(IServiceProvider services, DatabaseProvider provider, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        var total = await db.Petitions.CountAsync(ct);
+        var sample = await db.PetitionSearchEntries.AsNoTracking().OrderBy(s => s.PetitionId).Take(200).Select(s => s.Tokens).ToListAsync(ct);
+        var words = sample.SelectMany(t => t.Split(' ')).Where(w => w.Length >= 2 && w.All(c => c >= 0x4E00 && c <= 0x9FFF))
+            .GroupBy(w => w).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        string? common = null, rare = null;
+        foreach (var word in words)
+        {
+            var hits = await HitsAsync(db, provider, word, ct);
+            if (common is null && hits >= total / 20 && hits <= total / 4) common = word;
+            if (rare is null && hits is >= 5 and <= 100) rare = word;
+            if (common is not null && rare is not null) break;
+        }
+        return (common ?? "工资", rare ?? words.Last());
+    }
+
+    private static async Task<int> HitsAsync(SunshineDbContext db, DatabaseProvider provider, string word, CancellationToken ct)
+    {
+        var match = ChineseSegmenter.ToMatchQuery(word);
+        return provider == DatabaseProvider.Sqlite
+            ? await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM "PetitionFts" WHERE "PetitionFts" MATCH {match}""").SingleAsync(ct)
+            : await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match})""").SingleAsync(ct);
+    }
+
+    /// <summary>A bureau leader of the named bureau, signed in through the real login form.</summary>
+    private static async Task<HttpClient> SignedInAsync(IServiceProvider services, Uri address, string bureau, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var organisation = await db.Organisations.SingleAsync(o => o.Name == bureau, ct);
+        var name = "bench" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "Bench-Pass-2026";
+        var user = new StaffUser { UserName = name, DisplayName = "基准测试", OrganisationId = organisation.Id, IncludeSubordinates = true, CreatedAt = DateTime.UnixEpoch };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, StaffRoles.BureauLeader));
+
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = address };
+        var page = await client.GetStringAsync("/account/login", ct);
+        var antiforgery = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = name, ["Password"] = password, ["ReturnUrl"] = "/console", ["__RequestVerificationToken"] = antiforgery,
+        }), ct);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("error=", StringComparison.Ordinal) == true)
+            throw new InvalidOperationException("The benchmark user could not sign in.");
+        return client;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static async Task<string> PostgresDatabaseAsync(string server, string name, bool fresh, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync(ct);
+        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection))
+        {
+            exists.Parameters.AddWithValue("name", name);
+            var found = await exists.ExecuteScalarAsync(ct) is not null;
+            if (found && fresh) await Execute(connection, $"DROP DATABASE \"{name}\" WITH (FORCE)", ct);
+            if (!found || fresh) await Execute(connection, $"CREATE DATABASE \"{name}\"", ct);
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    private static async Task DropPostgresDatabaseAsync(string server, string name, CancellationToken ct)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync(ct);
+        await Execute(connection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", ct);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+#pragma warning disable CA2100 // the name is built by this program from a number, not from input
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        var rank = p * (sorted.Count - 1);
+        var low = (int)Math.Floor(rank);
+        var high = Math.Min(low + 1, sorted.Count - 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
+    private static void Print(DatabaseProvider provider, List<Measurement> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| {provider} | median ms | p95 ms | per s | n | baseline | baseline median ms | baseline per s | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|---:|---:|---:|");
+        foreach (var m in results)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {m.Scenario} | {m.MedianMs:F2} | {m.P95Ms:F2} | {m.PerSecond:F0} | {m.Count} | {m.Baseline} | {m.BaselineMedianMs:F2} | {m.BaselinePerSecond:F0} | {m.Ratio:F2} |"));
+        Console.WriteLine();
+    }
+}
