@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sunshine.Data.Entities;
 using Sunshine.Domain.Calendar;
+using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
+using Sunshine.Domain.Petitions.Workflow;
 using Sunshine.Web.Features.Demo;
+using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Tests.Demo;
@@ -27,6 +31,7 @@ public abstract class DemoFixture : IAsyncLifetime
     public DemoResult Generated { get; private set; } = default!;
     public Exception? Failure { get; private set; }
     public int PetitionsAfterFailure { get; private set; }
+    public int HistoryRowsAfterFailure { get; private set; }
 
     protected abstract TestApp CreateApp();
 
@@ -53,7 +58,11 @@ public abstract class DemoFixture : IAsyncLifetime
         }
         try { await GenerateAsync(Options); }
         catch (Exception e) { Failure = e; }
-        await using (var db = App.NewContext()) PetitionsAfterFailure = await db.Petitions.CountAsync();
+        await using (var db = App.NewContext())
+        {
+            PetitionsAfterFailure = await db.Petitions.CountAsync();
+            HistoryRowsAfterFailure = await db.PetitionEvents.CountAsync() + await db.PetitionHops.CountAsync();
+        }
         await ClearAsync();
 
         await GenerateAsync(Options with { Seed = 8 });
@@ -92,12 +101,16 @@ public abstract class DemoFixture : IAsyncLifetime
         return new Snapshot(
             await db.Petitions.AsNoTracking().OrderBy(p => p.Id).ToListAsync(),
             await db.Publications.AsNoTracking().OrderBy(p => p.Id).ToListAsync(),
-            await db.DisclosureRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
+            await db.DisclosureRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
+            await db.PetitionEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync(),
+            await db.PetitionHops.AsNoTracking().OrderBy(h => h.Id).ToListAsync());
     }
 
     private async Task ClearAsync()
     {
         await using var db = App.NewContext();
+        await db.PetitionEvents.ExecuteDeleteAsync();
+        await db.PetitionHops.ExecuteDeleteAsync();
         await db.Petitions.ExecuteUpdateAsync(s => s.SetProperty(p => p.OriginalPetitionId, (long?)null));
         await db.Petitions.ExecuteDeleteAsync();
         await db.Publications.ExecuteDeleteAsync();
@@ -105,7 +118,8 @@ public abstract class DemoFixture : IAsyncLifetime
     }
 }
 
-public sealed record Snapshot(List<Petition> Petitions, List<Publication> Publications, List<DisclosureRequest> Requests);
+public sealed record Snapshot(List<Petition> Petitions, List<Publication> Publications, List<DisclosureRequest> Requests,
+    List<PetitionEvent> Events, List<PetitionHop> Hops);
 
 public sealed class SqliteDemoFixture : DemoFixture
 {
@@ -138,6 +152,13 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
             fixture.First.Requests.Select(r => $"{r.RequestNumber}|{r.ApplicantType}|{r.ApplicantName}|{r.Description}|{r.ReceivedOn}|{r.DueOn}|{r.ConcludedOn}|{r.Outcome}"),
             fixture.Second.Requests.Select(r => $"{r.RequestNumber}|{r.ApplicantType}|{r.ApplicantName}|{r.Description}|{r.ReceivedOn}|{r.DueOn}|{r.ConcludedOn}|{r.Outcome}"));
 
+        Assert.Equal(
+            fixture.First.Events.Select(e => $"{e.PetitionId}|{e.At:O}|{e.On}|{e.Action}|{e.FromStatus}|{e.ToStatus}|{e.OrganisationId}|{e.TargetOrganisationId}|{e.Reason}|{e.Detail}|{e.IsPublic}"),
+            fixture.Second.Events.Select(e => $"{e.PetitionId}|{e.At:O}|{e.On}|{e.Action}|{e.FromStatus}|{e.ToStatus}|{e.OrganisationId}|{e.TargetOrganisationId}|{e.Reason}|{e.Detail}|{e.IsPublic}"));
+        Assert.Equal(
+            fixture.First.Hops.Select(h => $"{h.PetitionId}|{h.FromOrganisationId}|{h.ToOrganisationId}|{h.IsAssignment}|{h.SentOn}|{h.DueOn}|{h.ReportDueOn}|{h.AnsweredOn}|{h.Outcome}"),
+            fixture.Second.Hops.Select(h => $"{h.PetitionId}|{h.FromOrganisationId}|{h.ToOrganisationId}|{h.IsAssignment}|{h.SentOn}|{h.DueOn}|{h.ReportDueOn}|{h.AnsweredOn}|{h.Outcome}"));
+
         // Encrypted columns use fresh nonces: they differ, and decrypt to the same.
         var (a, b) = (fixture.First.Petitions[0], fixture.Second.Petitions[0]);
         Assert.NotEqual(a.IdNumberProtected, b.IdNumberProtected);
@@ -159,7 +180,7 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
             p.IdNumberProtected is null, p.PhoneProtected is null, p.AddressProtected is null, p.HeadCount, p.IsCollective, p.IsJointLetter,
             p.IsFirstNationally, p.IsRepeat, p.OriginalPetitionId, p.Summary, p.Content, p.ReceivedOn, p.RegisteredAt.ToString("O", CultureInfo.InvariantCulture),
             p.RegisteringOrganisationId, p.ResponsibleOrganisationId, p.Status, p.RuleSetCode, p.TransferredOn, p.AcceptedOn, p.DueOn, p.ConcludedOn,
-            p.Opinion, p.BureauEvaluation, p.UnitEvaluation)),
+            p.Opinion, p.BureauEvaluation, p.UnitEvaluation, p.ExtensionDays, p.ExtendedOn, p.OpinionIssuedOn)),
     ];
 
     [Fact]
@@ -173,6 +194,7 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
     {
         Assert.NotNull(fixture.Failure);
         Assert.Equal(1, fixture.PetitionsAfterFailure); // only the clashing petition placed before the run
+        Assert.Equal(0, fixture.HistoryRowsAfterFailure); // and no history event or hop of the batch
     }
 
     [Fact]
@@ -348,6 +370,218 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
             }
         }
         Assert.All(Petitions.Where(p => p.IdNumberProtected is null), p => Assert.Null(p.PersonKey));
+    }
+
+    private ILookup<long, PetitionEvent> History => fixture.Second.Events.ToLookup(e => e.PetitionId);
+
+    [Fact]
+    public void Every_case_history_starts_with_its_registration_runs_in_date_order_and_ends_in_the_case_status()
+    {
+        var history = History;
+        Assert.All(Petitions, p =>
+        {
+            var events = history[p.Id].ToList();
+            var first = events[0];
+            Assert.Equal("register", first.Action);
+            Assert.Null(first.FromStatus);
+            Assert.Equal(PetitionStatus.Registered, first.ToStatus);
+            Assert.Equal(p.ReceivedOn, first.On);
+            Assert.Equal(p.RegisteredAt, first.At);
+            Assert.Equal(p.RegisteringOrganisationId, first.OrganisationId);
+            Assert.Single(events, e => e.Action == "register");
+            foreach (var (before, after) in events.Zip(events.Skip(1)))
+            {
+                Assert.True(before.On <= after.On, $"{p.CaseNumber}: {before.Action} on {before.On}, then {after.Action} on {after.On}");
+                Assert.True(before.At < after.At, $"{p.CaseNumber}: {before.Action} at {before.At:O}, then {after.Action} at {after.At:O}");
+                Assert.Equal(before.ToStatus, after.FromStatus);
+            }
+            Assert.All(events, e =>
+            {
+                Assert.Equal(DateTimeKind.Utc, e.At.Kind);
+                Assert.Equal(e.On, ChinaTime.DateOf(e.At)); // the instant lies on the legal date, in China time
+                Assert.InRange(e.On, p.ReceivedOn, Options.Until);
+            });
+            Assert.Equal(p.Status, events[^1].ToStatus);
+        });
+    }
+
+    [Fact]
+    public void Every_step_is_one_the_live_workflow_allows_on_that_day()
+    {
+        var history = History;
+        var reexamined = fixture.Second.Events.Where(e => e.Action == "issue-reexamination-opinion").ToDictionary(e => e.PetitionId, e => e.On);
+        var actions = Enum.GetValues<PetitionAction>().ToDictionary(PetitionActions.Code);
+        // Roles and seats are not what is tested here: the state machine, the purposes and the statutory windows are.
+        var anyone = WorkflowActor.Staff(0, StaffRoles.All, registeringBureau: true, responsibleUnit: true, supervisingLevel: true);
+        var seen = new HashSet<string>();
+        foreach (var p in Petitions)
+        {
+            var state = new PetitionCase(PetitionStatus.Registered, p.Purpose, p.IssueLocalityCode, p.RegisteringOrganisationId, p.ReceivedOn);
+            foreach (var e in history[p.Id].Skip(1))
+            {
+                var action = actions[e.Action];
+                var detail = DetailOf(e.Detail);
+                state = state with { SameMatterReexamined = p.OriginalPetitionId is { } o && reexamined.TryGetValue(o, out var on) && on <= e.On };
+                var decision = PetitionWorkflow.Check(action, state, anyone, e.On, detail);
+                Assert.True(decision.IsAllowed, $"{p.CaseNumber}: {e.Action} on {e.On:yyyy-MM-dd} from {state.Status}: {decision.ReasonCode} {decision.Detail}");
+                Assert.Equal(e.ToStatus, decision.ResultingStatus);
+                if (action is PetitionAction.RequestReview) Assert.NotNull(e.TargetOrganisationId);
+                state = Apply(state, action, e, detail) with { Status = e.ToStatus };
+                seen.Add(e.Action);
+            }
+        }
+        Assert.Superset(new HashSet<string>
+        {
+            "transfer", "assign", "object", "accept", "route-to-legal-channel", "decline", "extend", "issue-opinion", "conclude",
+            "reply-suggestion", "withdraw", "merge", "request-review", "issue-review-opinion", "request-reexamination",
+        }, seen);
+    }
+
+    // What PetitionActions changes on the case for each step, as far as the workflow's checks read it.
+    private static PetitionCase Apply(PetitionCase c, PetitionAction action, PetitionEvent e, ActionDetail detail) => action switch
+    {
+        PetitionAction.Transfer or PetitionAction.Assign => c with { ResponsibleOrganisationId = e.TargetOrganisationId, TransferredOn = e.On },
+        PetitionAction.Accept => c with { AcceptedOn = e.On },
+        PetitionAction.Object => c with { ResponsibleOrganisationId = null, TransferredOn = null },
+        PetitionAction.Extend => c with { ExtensionDays = detail.ExtensionDays, ExtendedOn = e.On },
+        PetitionAction.IssueOpinion => c with { OpinionIssuedOn = e.On },
+        PetitionAction.RequestReview => c with { ReviewRequestedOn = e.On, ResponsibleOrganisationId = e.TargetOrganisationId },
+        PetitionAction.IssueReviewOpinion => c with { ReviewRepliedOn = e.On },
+        PetitionAction.RequestReexamination => c with { ReexaminationRequestedOn = e.On, ResponsibleOrganisationId = e.TargetOrganisationId },
+        PetitionAction.StartHearing => c with { HearingStartedOn = e.On },
+        PetitionAction.EndHearing => c with { Hearings = [.. c.Hearings, new ClockPause(c.HearingStartedOn!.Value, e.On, "听证")], HearingStartedOn = null },
+        _ => c,
+    };
+
+    private static ActionDetail DetailOf(string? json)
+    {
+        Assert.NotNull(json);
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new ActionDetail(
+            root.TryGetProperty("extension", out var x) && x.ValueKind == JsonValueKind.Number ? x.GetInt32() : null,
+            Text("route") is { } label ? LegalRoutes.All.Single(r => LegalRoutes.Label(r) == label) : null,
+            Text("opinion") is { } opinion ? Enum.Parse<HandlingOpinion>(opinion) : null);
+    }
+
+    private static string? DueIn(string? json)
+    {
+        using var document = JsonDocument.Parse(json!);
+        return document.RootElement.TryGetProperty("due", out var due) && due.ValueKind == JsonValueKind.String ? due.GetString() : null;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Every_transferred_case_has_a_hop_to_its_responsible_unit_due_within_the_objection_limit()
+    {
+        var hops = fixture.Second.Hops.ToLookup(h => h.PetitionId);
+        var history = History;
+        var calendar = HolidayCalendar.Shipped;
+        foreach (var p in Petitions)
+        {
+            var chain = hops[p.Id].ToList();
+            if (p.TransferredOn is null)
+            {
+                Assert.Empty(chain);
+                continue;
+            }
+            var last = chain[^1];
+            Assert.Equal(p.RegisteringOrganisationId, last.FromOrganisationId);
+            Assert.Equal(p.ResponsibleOrganisationId, last.ToOrganisationId);
+            Assert.Equal(p.TransferredOn, last.SentOn);
+            Assert.Equal(p.AcceptedOn, last.AnsweredOn);
+            Assert.Equal(p.Status switch
+            {
+                PetitionStatus.Transferred or PetitionStatus.Assigned => null,
+                PetitionStatus.Declined => "declined",
+                PetitionStatus.RoutedToLegalChannel => "routed",
+                _ => "accepted",
+            }, last.Outcome);
+            var sent = history[p.Id].Last(e => e.Action is "transfer" or "assign");
+            Assert.Equal(sent.Action == "assign", last.IsAssignment);
+            Assert.Equal(last.IsAssignment, last.ReportDueOn is not null);
+            Assert.Equal(last.ToOrganisationId, sent.TargetOrganisationId);
+            // Earlier hops went to a unit that objected within its limit; the bureau then sent the item on.
+            Assert.All(chain.SkipLast(1), h =>
+            {
+                Assert.Equal("objected", h.Outcome);
+                Assert.NotEqual(p.ResponsibleOrganisationId, h.ToOrganisationId);
+                Assert.InRange(h.AnsweredOn!.Value, h.SentOn, h.DueOn);
+                Assert.Contains(history[p.Id], e => e.Action == "object" && e.On == h.AnsweredOn && e.OrganisationId == h.ToOrganisationId && !e.IsPublic);
+            });
+            // Counted by hand: from 2022-05-01, 5 working days after the day sent (Art. 23); before, no objection
+            // limit, so the hop is due with the acceptance decision, 15 日 later (2005 Art. 22, no roll-forward).
+            foreach (var h in chain)
+            {
+                var due = h.SentOn;
+                if (h.SentOn >= new DateOnly(2022, 5, 1))
+                    for (var workingDays = 0; workingDays < 5;)
+                    {
+                        due = due.AddDays(1);
+                        if (calendar.IsWorkingDay(due)) workingDays++;
+                    }
+                else due = h.SentOn.AddDays(15);
+                Assert.Equal(due, h.DueOn);
+            }
+        }
+        // Over the National Day holiday of 2022 (1–7 October, 8 and 9 October worked): sent on Friday 30 September,
+        // the five working days are 8, 9, 10, 11 and 12 October.
+        Assert.Contains(fixture.Second.Hops, h => h.SentOn == new DateOnly(2022, 9, 30));
+        Assert.All(fixture.Second.Hops.Where(h => h.SentOn == new DateOnly(2022, 9, 30)), h => Assert.Equal(new DateOnly(2022, 10, 12), h.DueOn));
+        Assert.Contains(fixture.Second.Hops, h => h.Outcome == "objected");
+        Assert.Contains(fixture.Second.Hops, h => h.IsAssignment);
+        Assert.Contains(fixture.Second.Hops, h => h.Outcome is null);
+    }
+
+    [Fact]
+    public void Extensions_and_opinions_are_on_the_case_and_in_its_history()
+    {
+        var events = fixture.Second.Events;
+        var extended = Petitions.Where(p => p.ExtensionDays is not null).ToList();
+        Assert.NotEmpty(extended);
+        Assert.Equal(extended.Count, events.Count(e => e.Action == "extend"));
+        var extensions = events.Where(e => e.Action == "extend").ToDictionary(e => e.PetitionId);
+        Assert.All(extended, p =>
+        {
+            var e = extensions[p.Id];
+            Assert.Equal(30, p.ExtensionDays);
+            Assert.Equal(p.ExtendedOn, e.On);
+            Assert.False(string.IsNullOrWhiteSpace(e.Reason));
+            Assert.Contains(p.Purpose, PetitionWorkflow.OpinionPurposes);
+            // Approved while the 60 日 still ran; the limit then ends 30 日 later (no roll-forward for petition limits).
+            var handling = p.AcceptedOn!.Value.AddDays(60);
+            Assert.InRange(e.On, p.AcceptedOn.Value, handling);
+            Assert.Equal(Iso(handling.AddDays(30)), DueIn(e.Detail));
+        });
+
+        var opinions = events.Where(e => e.Action == "issue-opinion").ToDictionary(e => e.PetitionId);
+        var withOpinion = Petitions.Where(p => p.OpinionIssuedOn is not null).ToList();
+        Assert.NotEmpty(withOpinion);
+        Assert.Equal(withOpinion.Count, opinions.Count);
+        Assert.All(withOpinion, p =>
+        {
+            Assert.Equal(p.OpinionIssuedOn, opinions[p.Id].On);
+            Assert.Equal(p.Opinion, DetailOf(opinions[p.Id].Detail).Opinion);
+            // The petitioner may ask for a review within 30 日 of the opinion (Art. 35).
+            Assert.Equal(Iso(p.OpinionIssuedOn!.Value.AddDays(30)), DueIn(opinions[p.Id].Detail));
+        });
+    }
+
+    [Fact]
+    public void The_progress_page_gets_public_steps_and_internal_ones_stay_internal()
+    {
+        var events = fixture.Second.Events;
+        var history = History;
+        Assert.All(events, e => Assert.Equal(e.Action is not ("object" or "merge" or "reopen"), e.IsPublic));
+        Assert.All(Petitions, p => Assert.Contains(history[p.Id], e => e.IsPublic));
+        Assert.True(events.Count(e => e.IsPublic) > 3 * Petitions.Count, $"{events.Count(e => e.IsPublic)} public steps");
+        Assert.Contains(events, e => !e.IsPublic);
+        // The steps the live workflow asks a reason for carry one, in Chinese.
+        Assert.All(events.Where(e => e.Action is "object" or "decline" or "refuse" or "extend" or "withdraw" or "reply-suggestion"),
+            e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.Reason ?? ""));
+        Assert.All(events.Where(e => e.Action == "route-to-legal-channel"), e => Assert.NotNull(DetailOf(e.Detail).Route));
     }
 
     [Fact]

@@ -11,6 +11,8 @@ using Sunshine.Data;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
+using Sunshine.Domain.Petitions.Workflow;
+using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Features.Demo;
@@ -21,15 +23,17 @@ public sealed record DemoResult(int Petitions, int Publications, int DisclosureR
 
 /// <summary>
 /// Fills an empty database with realistic, deterministic demo data: petitions over <see cref="DemoOptions.Years"/> years
-/// ending at <see cref="DemoOptions.Until"/>, proactive publications and disclosure requests. The same seed gives the same
-/// rows byte for byte, except the encrypted personal-data columns (AES-GCM uses random nonces).
+/// ending at <see cref="DemoOptions.Until"/>, each with its case history and transfer chain, proactive publications and
+/// disclosure requests. The same seed gives the same rows byte for byte, except the encrypted personal-data columns
+/// (AES-GCM uses random nonces).
 /// </summary>
 /// <remarks>
 /// Every date comes from the statutory clock of the rule set in force (<see cref="RuleBook.Default"/>,
-/// <see cref="HolidayCalendar.Shipped"/>): transfer 15 日, receipt notice / acceptance 15 日, handling 60 日 (+30),
-/// review and re-examination 30 日, disclosure replies and proactive publication 20 工作日. Rows are written without
-/// change tracking, one transaction per batch (SQLite: a prepared INSERT; PostgreSQL: binary COPY); a failing batch is
-/// rolled back and the exception rethrown.
+/// <see cref="HolidayCalendar.Shipped"/>): transfer 15 日, objection 5 工作日, receipt notice / acceptance 15 日,
+/// handling 60 日 (+30), review and re-examination 30 日, disclosure replies and proactive publication 20 工作日.
+/// Rows are written without change tracking, one transaction per batch (SQLite: a prepared INSERT; PostgreSQL: binary
+/// COPY) holding the batch's petitions with their history events and hops; a failing batch is rolled back whole and the
+/// exception rethrown.
 /// </remarks>
 public static class DemoDataGenerator
 {
@@ -65,14 +69,24 @@ public static class DemoDataGenerator
             var firstId = (await db.Petitions.MaxAsync(p => (long?)p.Id, ct) ?? 0) + 1;
             var petitionRate = Stopwatch.StartNew();
             var petitions = new PetitionGenerator(world, clock, options, from, firstId);
+            long events = 0, hops = 0;
             await using (var tuning = await SqliteTuning.ApplyAsync(connection, ct))
-            await using (var writer = TableWriter.Create(connection, PetitionColumns.Table, PetitionColumns.All))
+            await using (var petitionTable = TableSink.Create(connection, PetitionColumns.Table, PetitionColumns.All))
+            await using (var eventTable = TableSink.Create(connection, EventColumns.Table, EventColumns.All))
+            await using (var hopTable = TableSink.Create(connection, HopColumns.Table, HopColumns.All))
             {
+                // A case, its history and its transfer chain go in the same batch transaction: all of them or none.
+                var writer = new BatchWriter<PetitionRow>(connection,
+                    (tx, batch, c) => petitionTable.WriteAsync(tx, batch, c),
+                    (tx, batch, c) => eventTable.WriteAsync(tx, batch.SelectMany(r => r.Events), c),
+                    (tx, batch, c) => hopTable.WriteAsync(tx, batch.SelectMany(r => r.Hops), c));
                 var written = 0;
                 await foreach (var chunk in Pipeline(petitions, personalData, ct))
                 {
                     foreach (var row in chunk)
                     {
+                        events += row.Events.Count;
+                        hops += row.Hops.Count;
                         await writer.AddAsync(row, ct);
                         if (++written % ProgressEvery == 0)
                             logger.LogInformation("Demo data: {Count:N0} of {Total:N0} petitions ({Rate:N0}/s)", written, options.Petitions, written / petitionRate.Elapsed.TotalSeconds);
@@ -90,23 +104,25 @@ public static class DemoDataGenerator
             }
 
             var publications = new PublicationGenerator(world, clock, options, from).Rows();
-            await using (var writer = TableWriter.Create(connection, PublicationColumns.Table, PublicationColumns.All))
+            await using (var table = TableSink.Create(connection, PublicationColumns.Table, PublicationColumns.All))
             {
+                var writer = new BatchWriter<PublicationRow>(connection, (tx, batch, c) => table.WriteAsync(tx, batch, c));
                 foreach (var row in publications) await writer.AddAsync(row, ct);
                 await writer.CompleteAsync(ct);
             }
 
             var requests = new DisclosureRequestGenerator(world, clock, options, from).Rows();
-            await using (var writer = TableWriter.Create(connection, DisclosureRequestColumns.Table, DisclosureRequestColumns.All))
+            await using (var table = TableSink.Create(connection, DisclosureRequestColumns.Table, DisclosureRequestColumns.All))
             {
+                var writer = new BatchWriter<DisclosureRequestRow>(connection, (tx, batch, c) => table.WriteAsync(tx, batch, c));
                 foreach (var row in requests) await writer.AddAsync(row, ct);
                 await writer.CompleteAsync(ct);
             }
 
             watch.Stop();
             logger.LogInformation(
-                "Demo data: {Petitions:N0} petitions ({Rate:N0}/s), {Publications} publications, {Requests} disclosure requests, {From:yyyy-MM-dd}..{Until:yyyy-MM-dd}, seed {Seed}, in {Seconds:F1} s",
-                options.Petitions, petitionSeconds > 0 ? options.Petitions / petitionSeconds : 0, publications.Count, requests.Count, from, options.Until, options.Seed, watch.Elapsed.TotalSeconds);
+                "Demo data: {Petitions:N0} petitions ({Rate:N0}/s) with {Events:N0} history events and {Hops:N0} transfer hops, {Publications} publications, {Requests} disclosure requests, {From:yyyy-MM-dd}..{Until:yyyy-MM-dd}, seed {Seed}, in {Seconds:F1} s",
+                options.Petitions, petitionSeconds > 0 ? options.Petitions / petitionSeconds : 0, events, hops, publications.Count, requests.Count, from, options.Until, options.Seed, watch.Elapsed.TotalSeconds);
             if (petitions.Sample is { } sample)
                 logger.LogInformation("Demo data: try the public case query with {CaseNumber} and query code {QueryCode}", sample.CaseNumber, sample.QueryCode);
             return new DemoResult(options.Petitions, publications.Count, requests.Count, watch.Elapsed);
@@ -309,7 +325,8 @@ internal sealed class DemoClock
             Get(RuleCodes.ReviewDecision),
             Get(RuleCodes.ReexaminationRequest),
             Get(RuleCodes.ReexaminationDecision),
-            Get(RuleCodes.SatisfactionEvaluationWindow));
+            Get(RuleCodes.SatisfactionEvaluationWindow),
+            set.Rules.GetValueOrDefault(RuleCodes.Objection));
         _petitionRules[key] = rules;
         return rules;
     }
@@ -368,7 +385,9 @@ internal sealed record PetitionRules(
     TimeLimitRule Review,
     TimeLimitRule ReexaminationRequest,
     TimeLimitRule Reexamination,
-    TimeLimitRule EvaluationWindow);
+    TimeLimitRule EvaluationWindow,
+    // 异议期限 (2022 Art. 23); the 2005 条例 had none.
+    TimeLimitRule? Objection);
 
 /// <summary>A township (or street) where problems happen and petitioners live, with its county and city.</summary>
 internal sealed class Place(string code, string name, bool isStreet, int countyIndex)
@@ -422,6 +441,9 @@ internal sealed class DemoWorld
     /// <summary>Per division, the department for each <see cref="DemoDept"/> (0 = none: the government handles it).</summary>
     public Dictionary<string, int[]> Departments { get; } = [];
     public Dictionary<(string Top, string Sub), int> Categories { get; } = [];
+    /// <summary>Every active unit's kind and parent: a government's parent is the government above; a department's or a
+    /// bureau's is its own government.</summary>
+    public Dictionary<int, (OrganisationKind Kind, int? ParentId)> Units { get; } = [];
     public Dictionary<string, int> TopCategories { get; } = [];
     public string ProvinceBureauName { get; private set; } = "";
 
@@ -468,9 +490,10 @@ internal sealed class DemoWorld
             throw new InvalidOperationException("No townships in the divisions table: load reference data before demo data.");
 
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Id)
-            .Select(o => new { o.Id, o.Name, o.Kind, o.DivisionCode }).ToListAsync(ct);
+            .Select(o => new { o.Id, o.Name, o.Kind, o.DivisionCode, o.ParentId }).ToListAsync(ct);
         foreach (var o in organisations)
         {
+            world.Units[o.Id] = (o.Kind, o.ParentId);
             switch (o.Kind)
             {
                 case OrganisationKind.PetitionBureau:
@@ -513,6 +536,17 @@ internal sealed class DemoWorld
         foreach (var code in codesFromLowest)
             if (Bureaus.TryGetValue(code, out var id)) return id;
         return Bureaus[ProvinceCode];
+    }
+
+    /// <summary>
+    /// The organ one level up that reviews the unit's handling (上一级机关, Art. 35) or re-examines a review (Art. 36):
+    /// the government above the unit's own government, as the notices name it. Null above the province's government.
+    /// </summary>
+    public int? LevelAbove(int unit)
+    {
+        if (!Units.TryGetValue(unit, out var u) || u.ParentId is not { } parent) return null;
+        if (u.Kind == OrganisationKind.Government) return parent;
+        return Units.TryGetValue(parent, out var government) ? government.ParentId : null;
     }
 
     public int? UnitFor(string divisionCode, DemoDept dept)
@@ -705,6 +739,13 @@ internal sealed class PetitionRow
     public HandlingOpinion? Opinion;
     public SatisfactionEvaluation? BureauEvaluation;
     public SatisfactionEvaluation? UnitEvaluation;
+    public int? ExtensionDays;
+    public DateOnly? ExtendedOn;
+    public DateOnly? OpinionIssuedOn;
+
+    /// <summary>The case history (PetitionEvents), in the order the steps happened, and the transfer chain (PetitionHops).</summary>
+    public readonly List<EventRow> Events = new(6);
+    public readonly List<HopRow> Hops = new(1);
 
     // Generation only, not stored.
     internal long Index;
@@ -713,6 +754,7 @@ internal sealed class PetitionRow
     internal int Template;
     internal int Town;
     internal DateOnly PlannedEnd;
+    internal DateOnly? ReexaminedOn;
     // Plain personal data and query code until Seal encrypts and hashes them (the costly part, done in parallel).
     internal string? IdNumber;
     internal string? Phone;
@@ -732,11 +774,76 @@ internal sealed class PetitionRow
         sha.AppendData(Encoding.ASCII.GetBytes(QueryCode));
         QueryCodeHash = sha.GetHashAndReset();
         Phone = Address = null;
+        foreach (var e in Events) e.Detail = e.Action == EventRow.RegisterCode ? RegisterDetail(e) : e.StepDetail();
     }
+
+    /// <summary>The registration's particulars, as <c>RegisterPetition</c> writes them (without the clock's explanation lines).</summary>
+    private string RegisterDetail(EventRow e) =>
+        "{\"channel\":\"" + Channel + "\",\"due\":" + EventRow.Json(e.Due) + ",\"repeats\":["
+        + (OriginalPetitionId is { } original ? original.ToString(CultureInfo.InvariantCulture) : "") + "]}";
+}
+
+/// <summary>One row of "PetitionEvents": a step of the case as the live workflow records it.</summary>
+internal sealed class EventRow
+{
+    public static readonly string RegisterCode = Sunshine.Web.Features.Petitions.Workflow.PetitionActions.Code(PetitionAction.Register);
+
+    public long PetitionId;
+    public DateTime At;
+    public DateOnly On;
+    public string Action = "";
+    public PetitionStatus? FromStatus;
+    public PetitionStatus ToStatus;
+    public int? OrganisationId;
+    public int? TargetOrganisationId;
+    public string? Reason;
+    public string? Detail;
+    public bool IsPublic;
+
+    // The particulars that go into Detail (built with the other costly strings, in parallel).
+    internal DateOnly? Due;
+    internal LegalRoute? Route;
+    internal HandlingOpinion? Opinion;
+    internal int? Extension;
+    internal DateOnly? ReportDueOn;
+
+    private static readonly Dictionary<LegalRoute, (string Label, string Article)> RouteJson = LegalRoutes.All.ToDictionary(
+        r => r, r => (System.Text.Json.JsonSerializer.Serialize(LegalRoutes.Label(r)), System.Text.Json.JsonSerializer.Serialize(LegalRoutes.Article(r))));
+
+    /// <summary>The keys <c>PetitionActions</c> writes (route, article, opinion, extension, reportDueOn, due: the due date
+    /// of the step the case is in afterwards), those without a value left out, like the clock's explanation lines.
+    /// Readers look keys up (TryGetProperty), so a missing key reads as a null one; the history stays half the size.</summary>
+    internal string StepDetail()
+    {
+        var json = new StringBuilder("{", 96);
+        if (Route is { } r) json.Append("\"route\":").Append(RouteJson[r].Label).Append(",\"article\":").Append(RouteJson[r].Article).Append(',');
+        if (Opinion is { } o) json.Append("\"opinion\":\"").Append(o).Append("\",");
+        if (Extension is { } x) json.Append("\"extension\":").Append(x.ToString(CultureInfo.InvariantCulture)).Append(',');
+        if (ReportDueOn is not null) json.Append("\"reportDueOn\":").Append(Json(ReportDueOn)).Append(',');
+        if (Due is not null) json.Append("\"due\":").Append(Json(Due)).Append(',');
+        if (json.Length > 1) json.Length--;
+        return json.Append('}').ToString();
+    }
+
+    internal static string Json(DateOnly? date) => date is { } d ? "\"" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\"" : "null";
+}
+
+/// <summary>One row of "PetitionHops".</summary>
+internal sealed class HopRow
+{
+    public long PetitionId;
+    public int FromOrganisationId;
+    public int ToOrganisationId;
+    public bool IsAssignment;
+    public DateOnly SentOn;
+    public DateOnly DueOn;
+    public DateOnly? ReportDueOn;
+    public DateOnly? AnsweredOn;
+    public string? Outcome;
 }
 
 /// <summary>An original petition that its petitioner may file again later.</summary>
-internal readonly record struct RepeatCandidate(long Id, ulong PersonSeed, ulong TextSeed, int Template, int Town, DateOnly ReceivedOn, DateOnly PlannedEnd);
+internal readonly record struct RepeatCandidate(long Id, ulong PersonSeed, ulong TextSeed, int Template, int Town, DateOnly ReceivedOn, DateOnly PlannedEnd, DateOnly? ReexaminedOn);
 
 internal sealed record DemoSample(string CaseNumber, string QueryCode);
 
@@ -762,6 +869,7 @@ internal sealed class PetitionGenerator
     private readonly int[] _topCumulativeWinter;
     private readonly int[][] _templatesByTop;
     private readonly int[][] _templateCumulative;
+    private readonly LegalRoute[] _routes;
     private readonly SlotFiller _filler;
     private readonly StringBuilder _sb = new(1024);
     private readonly RepeatCandidate[] _ring;
@@ -807,6 +915,7 @@ internal sealed class PetitionGenerator
         _topCumulativeWinter = Rng.Cumulative(DemoText.TopWeights.Select(t => t.Top == "劳动和社会保障" ? t.Weight * 8 / 5 : t.Weight));
         _templatesByTop = [.. DemoText.TopWeights.Select(top => templates.Select((t, i) => (t, i)).Where(x => x.t.Top == top.Top).Select(x => x.i).ToArray())];
         _templateCumulative = [.. _templatesByTop.Select(ids => Rng.Cumulative(ids.Select(i => templates[i].Weight)))];
+        _routes = [.. templates.Select(RouteOf)];
         _filler = new SlotFiller(_slots, world);
         var days = options.Until.DayNumber - from.DayNumber + 1;
         var perDay = Math.Max(1, options.Petitions / Math.Max(1, days));
@@ -831,6 +940,8 @@ internal sealed class PetitionGenerator
             foreach (var row in day)
             {
                 row.Id = nextId++;
+                foreach (var e in row.Events) e.PetitionId = row.Id;
+                foreach (var h in row.Hops) h.PetitionId = row.Id;
                 row.CaseNumber = "XF" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (++seq).ToString("D6", CultureInfo.InvariantCulture);
                 row.ExternalId = row.Channel switch
                 {
@@ -850,7 +961,7 @@ internal sealed class PetitionGenerator
             foreach (var row in day)
             {
                 if (row.IsRepeat || row.IdNumber is null) continue;
-                _ring[_ringNext] = new RepeatCandidate(row.Id, row.PersonSeed, row.TextSeed, row.Template, row.Town, row.ReceivedOn, row.PlannedEnd);
+                _ring[_ringNext] = new RepeatCandidate(row.Id, row.PersonSeed, row.TextSeed, row.Template, row.Town, row.ReceivedOn, row.PlannedEnd, row.ReexaminedOn);
                 _ringNext = (_ringNext + 1) % _ring.Length;
                 _ringCount = Math.Min(_ringCount + 1, _ring.Length);
             }
@@ -1013,7 +1124,7 @@ internal sealed class PetitionGenerator
         row.QueryCode = DemoDataGenerator.QueryCodeFor(_options.Seed, index);
 
         var merge = original is { } orig && orig.PlannedEnd > date && rng.Chance(0.5);
-        Lifecycle(row, ref rng, t, merge);
+        Lifecycle(row, ref rng, t, merge, original?.ReexaminedOn);
         return row;
     }
 
@@ -1083,15 +1194,20 @@ internal sealed class PetitionGenerator
 
     /// <summary>
     /// The case's path through the statute, then cut at <see cref="DemoOptions.Until"/>: what has happened by then is
-    /// recorded, and the status and due date are those of the step the case is in.
+    /// recorded, and the status and due date are those of the step the case is in. Each step that happened is also
+    /// written to the case history as the live workflow writes it (<see cref="PetitionActions"/>), and each transfer to
+    /// the transfer chain. History details (times of day, reasons, objections) come from a second random stream, so the
+    /// case rows do not depend on them.
     /// </summary>
-    private void Lifecycle(PetitionRow row, ref Rng rng, PetitionTemplate t, bool merge)
+    private void Lifecycle(PetitionRow row, ref Rng rng, PetitionTemplate t, bool merge, DateOnly? originalReexaminedOn)
     {
         var until = _options.Until;
         var r = row.ReceivedOn;
         var rules = _clock.Petition(row.IssueLocalityCode, r);
         row.RuleSetCode = rules.RuleSetCode;
         var transferDue = _clock.Due(rules.Transfer, r);
+        var bureau = row.RegisteringOrganisationId;
+        BeginHistory(row, transferDue);
 
         if (merge)
         {
@@ -1102,6 +1218,7 @@ internal sealed class PetitionGenerator
             if (mergedOn > until) { row.Status = PetitionStatus.Registered; return; }
             row.Status = PetitionStatus.Merged;
             row.ConcludedOn = mergedOn;
+            Step(PetitionAction.Merge, mergedOn, PetitionStatus.Merged, bureau);
             return;
         }
 
@@ -1123,6 +1240,14 @@ internal sealed class PetitionGenerator
             return;
         }
         row.TransferredOn = transferredOn;
+        var unit = row.ResponsibleOrganisationId
+            ?? throw new InvalidOperationException($"No unit to handle a petition about {row.IssueLocalityCode}: its county has no government.");
+        MisdirectedTransfer(row, unit, transferredOn, transferDue);
+        // 交办: the bureau sets when the completion report is due; the demo gives the unit the handling limit's length.
+        DateOnly? reportDueOn = assigned ? _clock.Due(rules.Handling, transferredOn) : null;
+        Step(assigned ? PetitionAction.Assign : PetitionAction.Transfer, transferredOn, assigned ? PetitionStatus.Assigned : PetitionStatus.Transferred,
+            bureau, unit, due: acceptanceDue, reportDueOn: reportDueOn);
+        var hop = Hop(row, bureau, unit, assigned, transferredOn, reportDueOn);
         Evaluate(ref rng, transferredOn, rules, until, 0.7, bureau: true, row, null);
         if (acceptedOn > until)
         {
@@ -1132,20 +1257,52 @@ internal sealed class PetitionGenerator
         }
 
         // At acceptance: not accepted, or routed to the legal channel (Art. 31), or accepted for handling.
-        if (rng.Chance(0.03) || (t.Legal ? rng.Chance(0.6) : t.Purpose is Purpose.Request or Purpose.Appeal && rng.Chance(0.03)))
+        var opinionPath = PetitionWorkflow.OpinionPurposes.Contains(row.Purpose);
+        if (opinionPath && originalReexaminedOn <= acceptedOn)
         {
+            // The same facts and reasons were re-examined already: 不再受理 (Art. 36).
             row.AcceptedOn = acceptedOn;
-            row.Status = rng.Chance(0.3) && !t.Legal ? PetitionStatus.Declined : PetitionStatus.RoutedToLegalChannel;
+            row.Status = PetitionStatus.Declined;
             row.DueOn = acceptanceDue;
             row.ConcludedOn = acceptedOn;
             row.PlannedEnd = acceptedOn;
+            hop.AnsweredOn = acceptedOn;
+            hop.Outcome = "declined";
+            Step(PetitionAction.Refuse, acceptedOn, PetitionStatus.Declined, unit, reason: DemoText.RefusalReason);
+            return;
+        }
+        if (rng.Chance(0.03) || (t.Legal ? rng.Chance(0.6) : t.Purpose is Purpose.Request or Purpose.Appeal && rng.Chance(0.03)))
+        {
+            row.AcceptedOn = acceptedOn;
+            // Art. 31 (一)–(五) concern 申诉求决 items only: anything else that is not taken on is declined.
+            var declined = rng.Chance(0.3) && !t.Legal;
+            row.Status = declined || !opinionPath ? PetitionStatus.Declined : PetitionStatus.RoutedToLegalChannel;
+            row.DueOn = acceptanceDue;
+            row.ConcludedOn = acceptedOn;
+            row.PlannedEnd = acceptedOn;
+            hop.AnsweredOn = acceptedOn;
+            if (row.Status == PetitionStatus.Declined)
+            {
+                hop.Outcome = "declined";
+                Step(PetitionAction.Decline, acceptedOn, PetitionStatus.Declined, unit, reason: _story.Pick(DemoText.DeclineReasons));
+            }
+            else
+            {
+                hop.Outcome = "routed";
+                var route = _routes[row.Template];
+                Step(PetitionAction.RouteToLegalChannel, acceptedOn, PetitionStatus.RoutedToLegalChannel, unit, reason: RouteReasons[route], route: route);
+            }
             return;
         }
         row.AcceptedOn = acceptedOn;
+        hop.AnsweredOn = acceptedOn;
+        hop.Outcome = "accepted";
 
         // Handling: 60 日 from acceptance, some extended by 30 日 (Art. 34), a few late.
         var handlingDue = _clock.Due(rules.Handling, acceptedOn);
         var extendedDue = _clock.Due(rules.Handling, acceptedOn, 30);
+        // Only items that get a handling opinion run the 60 日 clock (PetitionClock.HandlingDue).
+        Step(PetitionAction.Accept, acceptedOn, PetitionStatus.Accepted, unit, due: opinionPath ? handlingDue : null);
         var quick = t.Purpose is Purpose.Suggestion or Purpose.Inquiry or Purpose.Other;
         var span = handlingDue.DayNumber - acceptedOn.DayNumber;
         DateOnly concludedOn;
@@ -1153,7 +1310,9 @@ internal sealed class PetitionGenerator
         var roll = rng.NextDouble();
         if (!quick && roll < 0.07)
         {
-            extensionApproved = acceptedOn.AddDays(rng.Between(Math.Max(1, span - 15), span));
+            var approvedOn = acceptedOn.AddDays(rng.Between(Math.Max(1, span - 15), span));
+            // The extension of Art. 34 belongs to items with a handling opinion; an accusation simply takes longer.
+            if (opinionPath) extensionApproved = approvedOn;
             concludedOn = handlingDue.AddDays(rng.Between(1, extendedDue.DayNumber - handlingDue.DayNumber));
         }
         else if (roll < 0.10)
@@ -1176,9 +1335,12 @@ internal sealed class PetitionGenerator
                 row.Status = PetitionStatus.Withdrawn;
                 row.ConcludedOn = withdrawnOn;
                 row.DueOn = withdrawnOn >= (extensionApproved ?? DateOnly.MaxValue) ? extendedDue : handlingDue;
+                if (withdrawnOn >= (extensionApproved ?? DateOnly.MaxValue)) Extension(row, unit, extensionApproved!.Value, extendedDue);
+                Step(PetitionAction.Withdraw, withdrawnOn, PetitionStatus.Withdrawn, unit, reason: _story.Pick(DemoText.WithdrawalReasons));
                 return;
             }
         }
+        if (extensionApproved is { } extendedOn && extendedOn <= until) Extension(row, unit, extendedOn, extendedDue);
         if (concludedOn > until)
         {
             row.Status = PetitionStatus.Accepted;
@@ -1188,10 +1350,15 @@ internal sealed class PetitionGenerator
 
         row.ConcludedOn = concludedOn;
         row.DueOn = extensionApproved is null ? handlingDue : extendedDue;
-        if (t.Purpose is Purpose.Suggestion or Purpose.Inquiry or Purpose.Accusation)
+        if (!opinionPath)
         {
-            // Suggestions are answered, accusations go to discipline inspection: no handling opinion, no review route.
+            // Suggestions are answered (Art. 29), accusations go to discipline inspection and inquiries are answered (Art. 30):
+            // no handling opinion, no review route.
             row.Status = PetitionStatus.Concluded;
+            if (row.Purpose == Purpose.Suggestion)
+                Step(PetitionAction.ReplySuggestion, concludedOn, PetitionStatus.Concluded, unit, reason: _story.Pick(DemoText.SuggestionReplies));
+            else
+                Step(PetitionAction.Conclude, concludedOn, PetitionStatus.Concluded, unit);
             if (t.Purpose != Purpose.Accusation) Evaluate(ref rng, concludedOn, rules, until, 0.6, bureau: false, row, null);
             return;
         }
@@ -1199,21 +1366,29 @@ internal sealed class PetitionGenerator
         // Handling opinion (Art. 32) and the petitioner's evaluation of the unit (§1.5).
         var o = rng.NextDouble();
         row.Opinion = o < 0.35 ? HandlingOpinion.Support : o < 0.85 ? HandlingOpinion.Explain : HandlingOpinion.Reject;
+        row.OpinionIssuedOn = concludedOn;
         Evaluate(ref rng, concludedOn, rules, until, 0.75, bureau: false, row, row.Opinion);
 
         // Review (复查, Art. 35) and re-examination (复核, Art. 36) for a few, mostly the dissatisfied.
         var reviewRequestDue = _clock.Due(rules.ReviewRequest, concludedOn);
+        Step(PetitionAction.IssueOpinion, concludedOn, PetitionStatus.OpinionIssued, unit, opinion: row.Opinion, due: reviewRequestDue);
         var wantsReview = rng.Chance(row.UnitEvaluation == SatisfactionEvaluation.Dissatisfied ? 0.35 : 0.015);
         var reviewRequestedOn = concludedOn.AddDays(rng.Between(5, reviewRequestDue.DayNumber - concludedOn.DayNumber));
         if (!wantsReview || reviewRequestedOn > until)
         {
             row.Status = until <= reviewRequestDue ? PetitionStatus.OpinionIssued : PetitionStatus.Concluded;
+            // 审核认定办结 once the petitioner can no longer ask for a review.
+            if (row.Status == PetitionStatus.Concluded)
+                Step(PetitionAction.Conclude, reviewRequestDue.AddDays(_story.Between(1, Math.Min(10, until.DayNumber - reviewRequestDue.DayNumber))), PetitionStatus.Concluded, unit);
             return;
         }
+        var reviewer = _world.LevelAbove(unit);
         var reviewDue = _clock.Due(rules.Review, reviewRequestedOn);
         var reviewedOn = reviewRequestedOn.AddDays(rng.Between(10, reviewDue.DayNumber - reviewRequestedOn.DayNumber));
         row.PlannedEnd = reviewedOn;
         row.DueOn = reviewDue;
+        // The bureau records the request addressed to the organ one level up (Art. 35).
+        Step(PetitionAction.RequestReview, reviewRequestedOn, PetitionStatus.UnderReview, bureau, reviewer, due: reviewDue);
         if (reviewedOn > until)
         {
             row.Status = PetitionStatus.UnderReview;
@@ -1224,22 +1399,37 @@ internal sealed class PetitionGenerator
         row.ConcludedOn = reviewedOn;
 
         var reexamRequestDue = _clock.Due(rules.ReexaminationRequest, reviewedOn);
+        // The review upholds the opinion: the case keeps it.
+        Step(PetitionAction.IssueReviewOpinion, reviewedOn, PetitionStatus.Reviewed, reviewer, opinion: row.Opinion, due: reexamRequestDue);
         var reexamRequestedOn = reviewedOn.AddDays(rng.Between(5, reexamRequestDue.DayNumber - reviewedOn.DayNumber));
         if (!rng.Chance(0.3) || reexamRequestedOn > until) return;
+        var reexaminer = reviewer is { } organ ? _world.LevelAbove(organ) : null;
         // A hearing (听证) for some; its days are not counted (Art. 36).
         DateOnly reexamDue;
+        ClockPause? hearing = null;
         if (rng.Chance(0.2))
         {
             var hearingFrom = reexamRequestedOn.AddDays(rng.Between(5, 15));
-            reexamDue = _clock.Due(rules.Reexamination, reexamRequestedOn, new ClockPause(hearingFrom, hearingFrom.AddDays(rng.Between(0, 2)), "听证"));
+            hearing = new ClockPause(hearingFrom, hearingFrom.AddDays(rng.Between(0, 2)), "听证");
+            reexamDue = _clock.Due(rules.Reexamination, reexamRequestedOn, hearing);
         }
         else
         {
             reexamDue = _clock.Due(rules.Reexamination, reexamRequestedOn);
         }
         var reexaminedOn = reexamRequestedOn.AddDays(rng.Between(10, reexamDue.DayNumber - reexamRequestedOn.DayNumber));
+        // No opinion while the hearing runs (Art. 36): it comes the day after it ends at the earliest.
+        if (hearing is not null && reexaminedOn <= hearing.To) reexaminedOn = hearing.To.AddDays(1);
         row.PlannedEnd = reexaminedOn;
         row.DueOn = reexamDue;
+        Step(PetitionAction.RequestReexamination, reexamRequestedOn, PetitionStatus.UnderReexamination, bureau, reexaminer,
+            due: hearing is null ? reexamDue : _clock.Due(rules.Reexamination, reexamRequestedOn));
+        if (hearing is not null && hearing.From <= until)
+        {
+            Step(PetitionAction.StartHearing, hearing.From, PetitionStatus.UnderReexamination, reexaminer,
+                due: _clock.Due(rules.Reexamination, reexamRequestedOn, hearing with { To = hearing.From }));
+            if (hearing.To <= until) Step(PetitionAction.EndHearing, hearing.To, PetitionStatus.UnderReexamination, reexaminer, due: reexamDue);
+        }
         if (reexaminedOn > until)
         {
             row.Status = PetitionStatus.UnderReexamination;
@@ -1248,6 +1438,120 @@ internal sealed class PetitionGenerator
         }
         row.Status = PetitionStatus.Reexamined;
         row.ConcludedOn = reexaminedOn;
+        row.ReexaminedOn = reexaminedOn;
+        Step(PetitionAction.IssueReexaminationOpinion, reexaminedOn, PetitionStatus.Reexamined, reexaminer, opinion: row.Opinion);
+    }
+
+    private const int HistorySalt = 0x4A15_7081;
+    private static readonly int DepartmentCount = Enum.GetValues<DemoDept>().Length;
+    private static readonly Dictionary<LegalRoute, string> RouteReasons = LegalRoutes.All.ToDictionary(r => r, r => DemoText.RouteReason(LegalRoutes.Label(r)));
+    private static readonly string[] ActionCodes = [.. Enumerable.Range(0, Enum.GetValues<PetitionAction>().Max(a => (int)a) + 1)
+        .Select(i => Enum.IsDefined((PetitionAction)i) ? PetitionActions.Code((PetitionAction)i) : "")];
+
+    // The case whose history is being written, its status so far, the time of its last step, and the history's random stream.
+    private PetitionRow _row = null!;
+    private PetitionStatus _status;
+    private DateTime _lastAt;
+    private Rng _story;
+
+    /// <summary>Where a legal-channel item goes (Art. 31 items 1–5), by what the template is about.</summary>
+    private static LegalRoute RouteOf(PetitionTemplate t) =>
+        t.Content.Contains("法院", StringComparison.Ordinal) ? LegalRoute.Litigation : t.Dept switch
+        {
+            DemoDept.HumanResources => LegalRoute.Arbitration,
+            DemoDept.Police or DemoDept.Health => LegalRoute.Litigation,
+            DemoDept.Government or DemoDept.NaturalResources or DemoDept.Agriculture or DemoDept.Housing => LegalRoute.AdministrativeProcedure,
+            _ => LegalRoute.StatutoryDuty,
+        };
+
+    /// <summary>登记: the first event, at the moment of registration (as <c>RegisterPetition</c> writes it).</summary>
+    private void BeginHistory(PetitionRow row, DateOnly transferDue)
+    {
+        _row = row;
+        _story = Rng.For(_options.Seed ^ HistorySalt, row.Index);
+        _status = PetitionStatus.Registered;
+        _lastAt = row.RegisteredAt;
+        row.Events.Add(new EventRow
+        {
+            At = row.RegisteredAt, On = row.ReceivedOn, Action = EventRow.RegisterCode, ToStatus = PetitionStatus.Registered,
+            OrganisationId = row.RegisteringOrganisationId, Due = transferDue, IsPublic = PetitionActions.IsPublicStep(PetitionAction.Register),
+        });
+    }
+
+    /// <summary>A step of the workflow, from the status the case is in to <paramref name="to"/>; <paramref name="due"/> is
+    /// the due date of the step the case is in afterwards (what the live workflow puts in the detail).</summary>
+    private void Step(PetitionAction action, DateOnly on, PetitionStatus to, int? organisation, int? target = null, string? reason = null,
+        DateOnly? due = null, LegalRoute? route = null, HandlingOpinion? opinion = null, int? extension = null, DateOnly? reportDueOn = null)
+    {
+        _row.Events.Add(new EventRow
+        {
+            At = NextAt(on), On = on, Action = ActionCodes[(int)action], FromStatus = _status, ToStatus = to,
+            OrganisationId = organisation, TargetOrganisationId = target, Reason = reason, IsPublic = PetitionActions.IsPublicStep(action),
+            Due = due, Route = route, Opinion = opinion, Extension = extension, ReportDueOn = reportDueOn,
+        });
+        _status = to;
+    }
+
+    /// <summary>An instant in office hours on the legal date (China time, stored as UTC), after the case's previous step.</summary>
+    private DateTime NextAt(DateOnly on)
+    {
+        var midnight = DateTime.SpecifyKind(on.ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
+        var minutes = _story.Chance(0.5) ? _story.Between(8 * 60 + 30, 12 * 60) : _story.Between(14 * 60 + 30, 17 * 60 + 30);
+        var at = midnight.AddMinutes(minutes).AddSeconds(_story.Next(60));
+        if (at <= _lastAt) at = _lastAt.AddMinutes(_story.Between(1, 40));
+        // A step on the day of a late-evening registration: still that day, still after it.
+        var lastOfDay = midnight.AddDays(1).AddSeconds(-1);
+        if (at > lastOfDay) at = _lastAt.AddTicks((lastOfDay - _lastAt).Ticks / 2);
+        return _lastAt = at;
+    }
+
+    /// <summary>A hop of the transfer chain. The receiving unit must object within 5 工作日 (Art. 23), or, where the rules
+    /// in force on the day have no objection limit, answer within the acceptance limit — as PetitionActions sets it.</summary>
+    private HopRow Hop(PetitionRow row, int from, int to, bool assignment, DateOnly sentOn, DateOnly? reportDueOn)
+    {
+        var rules = _clock.Petition(row.IssueLocalityCode, sentOn);
+        var hop = new HopRow
+        {
+            FromOrganisationId = from, ToOrganisationId = to, IsAssignment = assignment, SentOn = sentOn, ReportDueOn = reportDueOn,
+            DueOn = _clock.Due(rules.Objection ?? rules.Acceptance, sentOn),
+        };
+        row.Hops.Add(hop);
+        return hop;
+    }
+
+    /// <summary>
+    /// A few items first go to a unit that is not competent; it returns them with its reasons within the objection
+    /// limit (异议, Art. 23), and the bureau sends them on to the right unit. The chain's 15 日 keep running.
+    /// </summary>
+    private void MisdirectedTransfer(PetitionRow row, int unit, DateOnly transferredOn, DateOnly transferDue)
+    {
+        var days = transferredOn.DayNumber - row.ReceivedOn.DayNumber;
+        if (days < 2 || !_story.Chance(0.03)) return;
+        var town = _world.Towns[row.Town];
+        var county = _world.Counties[town.CountyIndex].Code;
+        var wrong = _world.UnitFor(county, (DemoDept)_story.Next(DepartmentCount));
+        if (wrong == unit) wrong = _world.UnitFor(town.Code, DemoDept.Government);
+        if (wrong is not { } other || other == unit || other == row.RegisteringOrganisationId) return;
+
+        var sentOn = row.ReceivedOn.AddDays(_story.Between(0, days / 2));
+        var hop = Hop(row, row.RegisteringOrganisationId, other, false, sentOn, null);
+        var objectedOn = sentOn.AddDays(_story.Between(1, 5));
+        if (objectedOn > hop.DueOn) objectedOn = hop.DueOn;
+        if (objectedOn > transferredOn) objectedOn = transferredOn;
+        hop.AnsweredOn = objectedOn;
+        hop.Outcome = "objected";
+        var rules = _clock.Petition(row.IssueLocalityCode, row.ReceivedOn);
+        Step(PetitionAction.Transfer, sentOn, PetitionStatus.Transferred, row.RegisteringOrganisationId, other, due: _clock.Due(rules.Acceptance, sentOn));
+        // Back to the bureau, which routes it again within the chain's 15 日.
+        Step(PetitionAction.Object, objectedOn, PetitionStatus.Registered, other, reason: _story.Pick(DemoText.ObjectionReasons), due: transferDue);
+    }
+
+    /// <summary>延期 (Art. 34): 30 日 more, approved by the unit's head while the limit runs.</summary>
+    private void Extension(PetitionRow row, int unit, DateOnly approvedOn, DateOnly extendedDue)
+    {
+        row.ExtensionDays = 30;
+        row.ExtendedOn = approvedOn;
+        Step(PetitionAction.Extend, approvedOn, PetitionStatus.Accepted, unit, reason: _story.Pick(DemoText.ExtensionReasons), due: extendedDue, extension: 30);
     }
 
     /// <summary>The petitioner evaluates within the window after the reply (§1.5); some never do (超期未评价).</summary>
@@ -1642,6 +1946,47 @@ internal static class PetitionColumns
         new("Opinion", r => (int?)r.Opinion, (w, r) => Copy.Int(w, (int?)r.Opinion)),
         new("BureauEvaluation", r => (int?)r.BureauEvaluation, (w, r) => Copy.Int(w, (int?)r.BureauEvaluation)),
         new("UnitEvaluation", r => (int?)r.UnitEvaluation, (w, r) => Copy.Int(w, (int?)r.UnitEvaluation)),
+        new("ExtensionDays", r => r.ExtensionDays, (w, r) => Copy.Int(w, r.ExtensionDays)),
+        new("ExtendedOn", r => r.ExtendedOn, (w, r) => Copy.Date(w, r.ExtendedOn)),
+        new("OpinionIssuedOn", r => r.OpinionIssuedOn, (w, r) => Copy.Date(w, r.OpinionIssuedOn)),
+    ];
+}
+
+internal static class EventColumns
+{
+    public const string Table = "PetitionEvents";
+
+    public static readonly BulkColumn<EventRow>[] All =
+    [
+        new("PetitionId", r => r.PetitionId, (w, r) => w.Write(r.PetitionId, NpgsqlDbType.Bigint)),
+        new("At", r => r.At, (w, r) => w.Write(r.At, NpgsqlDbType.TimestampTz)),
+        new("On", r => r.On, (w, r) => w.Write(r.On, NpgsqlDbType.Date)),
+        new("Action", r => r.Action, (w, r) => w.Write(r.Action, NpgsqlDbType.Varchar)),
+        new("FromStatus", r => (int?)r.FromStatus, (w, r) => Copy.Int(w, (int?)r.FromStatus)),
+        new("ToStatus", r => (int)r.ToStatus, (w, r) => w.Write((int)r.ToStatus, NpgsqlDbType.Integer)),
+        new("OrganisationId", r => r.OrganisationId, (w, r) => Copy.Int(w, r.OrganisationId)),
+        new("TargetOrganisationId", r => r.TargetOrganisationId, (w, r) => Copy.Int(w, r.TargetOrganisationId)),
+        new("Reason", r => r.Reason, (w, r) => Copy.Text(w, r.Reason)),
+        new("Detail", r => r.Detail, (w, r) => Copy.Text(w, r.Detail)),
+        new("IsPublic", r => r.IsPublic, (w, r) => w.Write(r.IsPublic, NpgsqlDbType.Boolean)),
+    ];
+}
+
+internal static class HopColumns
+{
+    public const string Table = "PetitionHops";
+
+    public static readonly BulkColumn<HopRow>[] All =
+    [
+        new("PetitionId", r => r.PetitionId, (w, r) => w.Write(r.PetitionId, NpgsqlDbType.Bigint)),
+        new("FromOrganisationId", r => r.FromOrganisationId, (w, r) => w.Write(r.FromOrganisationId, NpgsqlDbType.Integer)),
+        new("ToOrganisationId", r => r.ToOrganisationId, (w, r) => w.Write(r.ToOrganisationId, NpgsqlDbType.Integer)),
+        new("IsAssignment", r => r.IsAssignment, (w, r) => w.Write(r.IsAssignment, NpgsqlDbType.Boolean)),
+        new("SentOn", r => r.SentOn, (w, r) => w.Write(r.SentOn, NpgsqlDbType.Date)),
+        new("DueOn", r => r.DueOn, (w, r) => w.Write(r.DueOn, NpgsqlDbType.Date)),
+        new("ReportDueOn", r => r.ReportDueOn, (w, r) => Copy.Date(w, r.ReportDueOn)),
+        new("AnsweredOn", r => r.AnsweredOn, (w, r) => Copy.Date(w, r.AnsweredOn)),
+        new("Outcome", r => r.Outcome, (w, r) => Copy.Text(w, r.Outcome)),
     ];
 }
 
@@ -1692,106 +2037,73 @@ internal static class Copy
 }
 
 /// <summary>
-/// Writes rows in batches of <see cref="DemoDataGenerator.BatchSize"/>, one transaction each, on the DbContext's open
-/// connection. A failure rolls back the open batch and rethrows, so no half batch is left behind.
+/// Collects items and writes them in batches of <see cref="DemoDataGenerator.BatchSize"/>, one transaction each, on the
+/// DbContext's open connection. A batch runs its steps in order (a petition before its history); a failure rolls the
+/// whole batch back and rethrows, so no half batch is left behind.
 /// </summary>
-internal abstract class TableWriter<T> : IAsyncDisposable
+internal sealed class BatchWriter<T>(DbConnection connection, params Func<DbTransaction, List<T>, CancellationToken, Task>[] steps)
 {
-    private int _inBatch;
+    private readonly List<T> _batch = new(DemoDataGenerator.BatchSize);
 
-    protected TableWriter(DbConnection connection) => Connection = connection;
-
-    protected DbConnection Connection { get; }
-    protected DbTransaction? Transaction { get; private set; }
-
-    public async ValueTask AddAsync(T row, CancellationToken ct)
+    public async ValueTask AddAsync(T item, CancellationToken ct)
     {
+        _batch.Add(item);
+        if (_batch.Count >= DemoDataGenerator.BatchSize) await FlushAsync(ct);
+    }
+
+    public Task CompleteAsync(CancellationToken ct) => _batch.Count > 0 ? FlushAsync(ct) : Task.CompletedTask;
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         try
         {
-            if (Transaction is null)
-            {
-                ct.ThrowIfCancellationRequested();
-                Transaction = await Connection.BeginTransactionAsync(ct);
-                await BeginBatchAsync(ct);
-            }
-            await WriteAsync(row, ct);
-            if (++_inBatch >= DemoDataGenerator.BatchSize) await CommitAsync(ct);
+            foreach (var step in steps) await step(transaction, _batch, ct);
+            await transaction.CommitAsync(ct);
         }
         catch
         {
-            await RollbackAsync();
+            try { await transaction.RollbackAsync(CancellationToken.None); }
+            catch (InvalidOperationException) { /* already rolled back by the failure */ }
+            catch (DbException) { /* the connection broke: the server drops the transaction */ }
             throw;
         }
+        _batch.Clear();
     }
-
-    public async Task CompleteAsync(CancellationToken ct)
-    {
-        try
-        {
-            if (Transaction is not null) await CommitAsync(ct);
-        }
-        catch
-        {
-            await RollbackAsync();
-            throw;
-        }
-    }
-
-    private async Task CommitAsync(CancellationToken ct)
-    {
-        await EndBatchAsync(ct);
-        await Transaction!.CommitAsync(ct);
-        await Transaction.DisposeAsync();
-        Transaction = null;
-        _inBatch = 0;
-    }
-
-    private async Task RollbackAsync()
-    {
-        await AbortBatchAsync();
-        if (Transaction is null) return;
-        try { await Transaction.RollbackAsync(CancellationToken.None); }
-        catch (InvalidOperationException) { /* already rolled back by the failure */ }
-        catch (DbException) { /* the connection broke: the server drops the transaction */ }
-        await Transaction.DisposeAsync();
-        Transaction = null;
-        _inBatch = 0;
-    }
-
-    protected abstract Task BeginBatchAsync(CancellationToken ct);
-    protected abstract ValueTask WriteAsync(T row, CancellationToken ct);
-    protected abstract Task EndBatchAsync(CancellationToken ct);
-    protected abstract ValueTask AbortBatchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await RollbackAsync();
-        await ReleaseCommandAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual ValueTask ReleaseCommandAsync() => ValueTask.CompletedTask;
 }
 
-internal static class TableWriter
+/// <summary>How rows get into one table inside a transaction the caller owns.</summary>
+internal abstract class TableSink<T> : IAsyncDisposable
 {
-    public static TableWriter<T> Create<T>(DbConnection connection, string table, BulkColumn<T>[] columns) =>
+    public abstract Task WriteAsync(DbTransaction transaction, IEnumerable<T> rows, CancellationToken ct);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
+
+internal static class TableSink
+{
+    public static TableSink<T> Create<T>(DbConnection connection, string table, BulkColumn<T>[] columns) =>
         connection is NpgsqlConnection npgsql
-            ? new CopyWriter<T>(npgsql, table, columns)
-            : new InsertWriter<T>(connection, table, columns);
+            ? new CopySink<T>(npgsql, table, columns)
+            : new InsertSink<T>(connection, table, columns);
 }
 
 /// <summary>A prepared single-row INSERT reused for every row (SQLite, and any other provider).</summary>
-internal sealed class InsertWriter<T>(DbConnection connection, string table, BulkColumn<T>[] columns) : TableWriter<T>(connection)
+internal sealed class InsertSink<T>(DbConnection connection, string table, BulkColumn<T>[] columns) : TableSink<T>
 {
     private DbCommand? _command;
     private DbParameter[] _parameters = [];
 
-    protected override Task BeginBatchAsync(CancellationToken ct)
+    public override Task WriteAsync(DbTransaction transaction, IEnumerable<T> rows, CancellationToken ct)
     {
         if (_command is null)
         {
-            _command = Connection.CreateCommand();
+            _command = connection.CreateCommand();
 #pragma warning disable CA2100 // table and column names are constants of this file; values go through parameters
             _command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
 #pragma warning restore CA2100
@@ -1804,55 +2116,46 @@ internal sealed class InsertWriter<T>(DbConnection connection, string table, Bul
                 _parameters[i] = p;
             }
         }
-        _command.Transaction = Transaction;
+        _command.Transaction = transaction;
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < columns.Length; i++) _parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
+            // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and the await per row costs more than the insert.
+            _command.ExecuteNonQuery();
+        }
         return Task.CompletedTask;
     }
 
-    protected override ValueTask WriteAsync(T row, CancellationToken ct)
-    {
-        for (var i = 0; i < columns.Length; i++) _parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
-        // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and the await per row costs more than the insert.
-        _command!.ExecuteNonQuery();
-        return ValueTask.CompletedTask;
-    }
-
-    protected override Task EndBatchAsync(CancellationToken ct) => Task.CompletedTask;
-
-    protected override ValueTask AbortBatchAsync() => ValueTask.CompletedTask;
-
-    protected override async ValueTask ReleaseCommandAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (_command is not null) await _command.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
 
 /// <summary>PostgreSQL binary COPY, one COPY per batch inside the batch's transaction.</summary>
-internal sealed class CopyWriter<T>(NpgsqlConnection connection, string table, BulkColumn<T>[] columns) : TableWriter<T>(connection)
+internal sealed class CopySink<T>(NpgsqlConnection connection, string table, BulkColumn<T>[] columns) : TableSink<T>
 {
-    private NpgsqlBinaryImporter? _importer;
+    private readonly string _copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
 
-    protected override async Task BeginBatchAsync(CancellationToken ct) =>
-        _importer = await connection.BeginBinaryImportAsync(
-            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
-
-    protected override async ValueTask WriteAsync(T row, CancellationToken ct)
+    public override async Task WriteAsync(DbTransaction transaction, IEnumerable<T> rows, CancellationToken ct)
     {
-        await _importer!.StartRowAsync(ct);
-        foreach (var c in columns) c.Copy(_importer, row);
-    }
-
-    protected override async Task EndBatchAsync(CancellationToken ct)
-    {
-        await _importer!.CompleteAsync(ct);
-        await _importer.DisposeAsync();
-        _importer = null;
-    }
-
-    protected override async ValueTask AbortBatchAsync()
-    {
-        if (_importer is null) return;
-        try { await _importer.DisposeAsync(); } // disposing without Complete cancels the COPY
-        catch (NpgsqlException) { /* the COPY already failed */ }
-        _importer = null;
+        var importer = await connection.BeginBinaryImportAsync(_copy, ct);
+        try
+        {
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                foreach (var c in columns) c.Copy(importer, row);
+            }
+            await importer.CompleteAsync(ct);
+        }
+        finally
+        {
+            // Disposing without Complete cancels the COPY; the caller rolls the transaction back.
+            try { await importer.DisposeAsync(); }
+            catch (NpgsqlException) { /* the COPY already failed */ }
+        }
     }
 }

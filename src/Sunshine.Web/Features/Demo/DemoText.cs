@@ -548,4 +548,55 @@ internal static class DemoText
     public static readonly string[] ResearchNames = ["山西大学社会治理研究中心", "山西省社会科学院", "山西财经大学公共管理学院", "太原理工大学政法学院", "中北大学人文社会科学学院"];
     public static readonly string[] NonProfitSuffixes = ["公益服务中心", "环保志愿者协会", "社会工作服务中心", "消费者权益保护协会", "助老服务中心"];
     public static readonly string[] OtherApplicantSuffixes = ["村民委员会", "社区居民委员会", "业主委员会"];
+
+    // Reasons in the case history, where the workflow asks for one (《信访工作条例》第二十三、十九、三十四条).
+
+    /// <summary>异议: the receiving unit returns an item outside its competence (Art. 23).</summary>
+    public static readonly string[] ObjectionReasons =
+    [
+        "经核查，反映事项不属于本单位法定职责范围，请按职责重新转送。",
+        "该事项涉及的审批和监管职责已划转其他部门，本单位不再承担相关职能，特此退回。",
+        "反映问题发生地不在本单位管辖区域内，请转送属地处理。",
+    ];
+
+    /// <summary>不予受理 (Art. 19, Art. 23).</summary>
+    public static readonly string[] DeclineReasons =
+    [
+        "信访人就同一事项向上级机关提出，该事项正在规定期限内办理，依照《信访工作条例》第十九条不予受理。",
+        "反映事项已依法处理完毕并作出书面答复，信访人未提出新的事实和理由，不予受理。",
+        "反映内容不具体，经联系信访人无法补充必要事实，不予受理。",
+        "反映事项不属于行政机关职权范围，已告知信访人向有权机关提出。",
+    ];
+
+    /// <summary>不再受理 (Art. 36).</summary>
+    public const string RefusalReason = "信访人以同一事实和理由再次提出，该事项已经复核终结，依照《信访工作条例》第三十六条不再受理。";
+
+    /// <summary>延期: approved by the unit's head within the limit (Art. 34).</summary>
+    public static readonly string[] ExtensionReasons =
+    [
+        "案情复杂，需进一步调查核实，经本单位负责人批准延长办理期限。",
+        "涉及多个部门职责，需召开协调会商，经负责人批准延期办理。",
+        "需现场勘验并委托第三方鉴定，鉴定结论尚未出具，经负责人批准延期。",
+        "涉及历史遗留问题，相关档案资料正在调取，经负责人批准延期。",
+    ];
+
+    /// <summary>撤回: the petitioner withdraws before a handling opinion.</summary>
+    public static readonly string[] WithdrawalReasons =
+    [
+        "信访人书面申请撤回信访事项。",
+        "经协调，双方已自行协商解决，信访人主动申请撤回。",
+        "信访人来电告知问题已得到解决，申请撤回，已记录在案。",
+    ];
+
+    /// <summary>答复建议意见 (Art. 29).</summary>
+    public static readonly string[] SuggestionReplies =
+    [
+        "感谢您提出的意见建议。经研究，相关内容已转有关部门在制定年度工作计划时统筹考虑。",
+        "您的建议已收悉并转主管部门研究，部分意见已在工作中采纳，感谢您对我们工作的关心和支持。",
+        "经研究，您所提建议涉及的事项已列入近期工作安排，将结合实际逐步推进。",
+    ];
+
+    /// <summary>导入法定途径 (Art. 31 items 1–5): why the route was chosen, by route.</summary>
+    public static string RouteReason(string routeLabel) =>
+        "经审查，该诉求应当通过" + routeLabel + "解决，已告知信访人依照有关法律、行政法规规定的程序向有关机关提出。";
 }

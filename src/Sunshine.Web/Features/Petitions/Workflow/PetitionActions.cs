@@ -45,6 +45,9 @@ public static class PetitionActions
     // Steps the petitioner is told about on the progress page; the rest are internal.
     private static readonly HashSet<PetitionAction> Internal = [PetitionAction.Object, PetitionAction.Merge, PetitionAction.Reopen];
 
+    /// <summary>Whether the step's history event is public (shown on the progress page).</summary>
+    public static bool IsPublicStep(PetitionAction action) => !Internal.Contains(action);
+
     public static async Task<IResult> Allowed(long id, ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
@@ -122,7 +125,7 @@ public static class PetitionActions
                 due = due?.DueOn,
                 explanation = due?.Explanation,
             }),
-            IsPublic = !Internal.Contains(act),
+            IsPublic = IsPublicStep(act),
         });
         audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn }, request.Reason);
         try
