@@ -13,6 +13,7 @@ using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Dashboard;
 using Sunshine.Web.Features.Directory;
 using Sunshine.Web.Features.Petitions;
+using Sunshine.Web.Features.Petitions.Attachments;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Features.Petitions.Notices;
 using Sunshine.Web.Features.Petitions.Workflow;
@@ -115,6 +116,7 @@ public static class SunshineApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddHttpContextAccessor();
         services.AddScoped<Audit>();
+        services.AddAttachments(configuration);
         return builder;
     }
 
@@ -158,6 +160,7 @@ public static class SunshineApp
         app.MapIntakeEndpoints();
         app.MapNoticeEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
