@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -79,9 +78,9 @@ public abstract class AttachmentTests(TestApp app)
     {
         var a = await ActorsAsync();
         var id = await RegisterAsync(a.Registrar);
-        var pdf = Files.Pdf("工资条 " + Guid.NewGuid(), lines: 12_000);   // about 200 KB: several 64 KiB chunks
-        var png = Files.Png(3, 2, seed: 7);
-        var text = Files.Text(2 * 64 * 1024);                         // exactly two chunks: the last one is full
+        var pdf = TestFiles.Pdf("工资条 " + Guid.NewGuid(), lines: 12_000);   // about 200 KB: several 64 KiB chunks
+        var png = TestFiles.Png(3, 2, seed: 7);
+        var text = TestFiles.Text(2 * 64 * 1024);                         // exactly two chunks: the last one is full
 
         var uploaded = await JsonAsync(await UploadAsync(a.Registrar, id, ("起诉状.pdf", pdf), (@"C:\fakepath\现场照片.png", png), ("通话记录.txt", text)), HttpStatusCode.Created);
         Assert.Equal(3, uploaded.GetProperty("added").GetInt32());
@@ -110,7 +109,7 @@ public abstract class AttachmentTests(TestApp app)
         Assert.Equal(3, list.GetProperty("items").GetArrayLength());
         Assert.True(list.GetProperty("canAdd").GetBoolean());
         Assert.False(list.GetProperty("canRemove").GetBoolean());
-        var jpeg = Files.Jpeg(seed: 3);
+        var jpeg = TestFiles.Jpeg(seed: 3);
         await JsonAsync(await UploadAsync(a.Officer, id, ("核查记录.jpg", jpeg)), HttpStatusCode.Created);
 
         await using var db = app.NewContext();
@@ -146,7 +145,7 @@ public abstract class AttachmentTests(TestApp app)
         var a = await ActorsAsync();
         var first = await RegisterAsync(a.Registrar);
         var second = await RegisterAsync(a.Registrar);
-        var png = Files.Png(4, 4, seed: Random.Shared.Next());
+        var png = TestFiles.Png(4, 4, seed: Random.Shared.Next());
         var before = StoredFiles().Count;
 
         await JsonAsync(await UploadAsync(a.Registrar, first, ("照片.png", png)), HttpStatusCode.Created);
@@ -174,7 +173,7 @@ public abstract class AttachmentTests(TestApp app)
         // One file over 20 MB refuses the whole upload, the good file with it.
         var big = new byte[20 * 1024 * 1024 + 1];
         "%PDF-1.4\n"u8.CopyTo(big);
-        var tooBig = await JsonAsync(await UploadAsync(a.Registrar, id, ("证据.pdf", Files.Pdf("ok", 10)), ("扫描件.pdf", big)), HttpStatusCode.BadRequest);
+        var tooBig = await JsonAsync(await UploadAsync(a.Registrar, id, ("证据.pdf", TestFiles.Pdf("ok", 10)), ("扫描件.pdf", big)), HttpStatusCode.BadRequest);
         Assert.Equal(["“扫描件.pdf”超过单个附件 20 MB 的大小上限。"], Errors(tooBig, "files[1]"));
         Assert.False(tooBig.GetProperty("errors").TryGetProperty("files[0]", out _));
 
@@ -186,7 +185,7 @@ public abstract class AttachmentTests(TestApp app)
         // The first bytes must match the extension: a PNG called .pdf, a Windows program called .pdf or .jpg, a PDF called .txt.
         var exe = Encoding.ASCII.GetBytes("MZ\x90\0\x03\0\0\0This program cannot be run in DOS mode.");
         var disguised = await JsonAsync(await UploadAsync(a.Registrar, id,
-            ("照片.pdf", Files.Png(2, 2, 1)), ("发票.pdf", exe), ("头像.jpg", exe), ("说明.txt", Files.Pdf("x", 1)), ("工具.exe", exe), ("空白.txt", [])), HttpStatusCode.BadRequest);
+            ("照片.pdf", TestFiles.Png(2, 2, 1)), ("发票.pdf", exe), ("头像.jpg", exe), ("说明.txt", TestFiles.Pdf("x", 1)), ("工具.exe", exe), ("空白.txt", [])), HttpStatusCode.BadRequest);
         Assert.Equal(["“照片.pdf”的内容不是 .pdf 文件，与扩展名不符。"], Errors(disguised, "files[0]"));
         Assert.Equal(["“发票.pdf”的内容不是 .pdf 文件，与扩展名不符。"], Errors(disguised, "files[1]"));
         Assert.Equal(["“头像.jpg”的内容不是 .jpg 文件，与扩展名不符。"], Errors(disguised, "files[2]"));
@@ -195,16 +194,16 @@ public abstract class AttachmentTests(TestApp app)
         Assert.Equal(["“空白.txt”是空文件。"], Errors(disguised, "files[5]"));
 
         // In English on request.
-        var english = await JsonAsync(await UploadToAsync(a.Registrar, $"/api/petitions/{id}/attachments?culture=en-US", ("photo.pdf", Files.Png(2, 2, 1))), HttpStatusCode.BadRequest);
+        var english = await JsonAsync(await UploadToAsync(a.Registrar, $"/api/petitions/{id}/attachments?culture=en-US", ("photo.pdf", TestFiles.Png(2, 2, 1))), HttpStatusCode.BadRequest);
         Assert.Equal(["The content of “photo.pdf” is not a .pdf file: it does not match its extension."], Errors(english, "files[0]"));
 
         // At most 10 per case: 11 at once are refused; with 1 attached, 9 more are too many as well.
-        var eleven = Enumerable.Range(1, 11).Select(i => ($"记录{i}.txt", Files.Text(100 + i))).ToArray();
+        var eleven = Enumerable.Range(1, 11).Select(i => ($"记录{i}.txt", TestFiles.Text(100 + i))).ToArray();
         var tooMany = await JsonAsync(await UploadAsync(a.Registrar, id, eleven), HttpStatusCode.BadRequest);
         Assert.Equal(["每件信访事项最多 10 个附件：已有 1 个，本次新增 11 个。"], Errors(tooMany, "files"));
         var nine = await JsonAsync(await UploadAsync(a.Registrar, id, eleven[..9]), HttpStatusCode.Created);
         Assert.Equal(9, nine.GetProperty("added").GetInt32());
-        var oneMore = await JsonAsync(await UploadAsync(a.Registrar, id, ("补充.txt", Files.Text(99))), HttpStatusCode.BadRequest);
+        var oneMore = await JsonAsync(await UploadAsync(a.Registrar, id, ("补充.txt", TestFiles.Text(99))), HttpStatusCode.BadRequest);
         Assert.Equal(["每件信访事项最多 10 个附件：已有 10 个，本次新增 1 个。"], Errors(oneMore, "files"));
 
         var noFiles = await JsonAsync(await a.Registrar.PostAsync($"/api/petitions/{id}/attachments", new MultipartFormDataContent { { new StringContent("x"), "note" } }), HttpStatusCode.BadRequest);
@@ -223,7 +222,7 @@ public abstract class AttachmentTests(TestApp app)
     {
         var a = await ActorsAsync();
         var id = await RegisterAsync(a.Registrar);
-        var uploaded = await JsonAsync(await UploadAsync(a.Registrar, id, ("信件.pdf", Files.Pdf("信件", 5))), HttpStatusCode.Created);
+        var uploaded = await JsonAsync(await UploadAsync(a.Registrar, id, ("信件.pdf", TestFiles.Pdf("信件", 5))), HttpStatusCode.Created);
         var attachmentId = uploaded.GetProperty("attachments")[0].GetProperty("id").GetInt64();
         var url = $"/api/petitions/{id}/attachments/{attachmentId}";
 
@@ -232,7 +231,7 @@ public abstract class AttachmentTests(TestApp app)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/petitions/{id}/attachments")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(outsider, id, ("x.pdf", Files.Pdf("x", 1)))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(outsider, id, ("x.pdf", TestFiles.Pdf("x", 1)))).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.DeleteAsync(url)).StatusCode);
         }
         using var anonymous = app.NewClient();
@@ -245,7 +244,7 @@ public abstract class AttachmentTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await a.BureauLeader.GetAsync(url)).StatusCode);
         var leaderList = await a.BureauLeader.GetFromJsonAsync<JsonElement>($"/api/petitions/{id}/attachments");
         Assert.False(leaderList.GetProperty("canAdd").GetBoolean());
-        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(a.BureauLeader, id, ("x.pdf", Files.Pdf("x", 1)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(a.BureauLeader, id, ("x.pdf", TestFiles.Pdf("x", 1)))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await a.BureauLeader.DeleteAsync(url)).StatusCode);
     }
 
@@ -254,8 +253,8 @@ public abstract class AttachmentTests(TestApp app)
     {
         var a = await ActorsAsync();
         var id = await RegisterAsync(a.Registrar);
-        var shared = Files.Png(5, 5, seed: Random.Shared.Next());
-        var wrong = Files.Pdf("别人的身份证 " + Guid.NewGuid(), 3);
+        var shared = TestFiles.Png(5, 5, seed: Random.Shared.Next());
+        var wrong = TestFiles.Pdf("别人的身份证 " + Guid.NewGuid(), 3);
         var up = await JsonAsync(await UploadAsync(a.Registrar, id, ("身份证.pdf", wrong), ("照片.png", shared)), HttpStatusCode.Created);
         var wrongId = up.GetProperty("attachments")[0].GetProperty("id").GetInt64();
         var sharedId = up.GetProperty("attachments")[1].GetProperty("id").GetInt64();
@@ -274,7 +273,7 @@ public abstract class AttachmentTests(TestApp app)
         Assert.Equal(shared, await a.Registrar.GetByteArrayAsync($"/api/petitions/{elsewhere}/attachments/{stillThere}"));
 
         // Once transferred the materials are part of the record: the bureau may not remove them, nor the unit.
-        var kept = (await JsonAsync(await UploadAsync(a.Registrar, id, ("信件.pdf", Files.Pdf("信件", 2))), HttpStatusCode.Created)).GetProperty("attachments")[0].GetProperty("id").GetInt64();
+        var kept = (await JsonAsync(await UploadAsync(a.Registrar, id, ("信件.pdf", TestFiles.Pdf("信件", 2))), HttpStatusCode.Created)).GetProperty("attachments")[0].GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await a.Registrar.PostAsJsonAsync($"/api/petitions/{id}/actions/Transfer", new { targetOrganisationId = a.Unit })).StatusCode);
         var late = await JsonAsync(await a.Registrar.DeleteAsync($"/api/petitions/{id}/attachments/{kept}"), HttpStatusCode.Conflict);
         Assert.Equal("该件已离开登记单位办理，附件已成为案卷材料，不能删除。", late.GetProperty("title").GetString());
@@ -295,7 +294,7 @@ public abstract class AttachmentTests(TestApp app)
     {
         var a = await ActorsAsync();
         var id = await RegisterAsync(a.Registrar);
-        var pdf = Files.Pdf("将被篡改 " + Guid.NewGuid(), 4000);
+        var pdf = TestFiles.Pdf("将被篡改 " + Guid.NewGuid(), 4000);
         var attachmentId = (await JsonAsync(await UploadAsync(a.Registrar, id, ("材料.pdf", pdf)), HttpStatusCode.Created)).GetProperty("attachments")[0].GetProperty("id").GetInt64();
         var path = Store.PathOf(SHA256.HashData(pdf));
         var stored = await File.ReadAllBytesAsync(path);
@@ -328,7 +327,7 @@ public abstract class AttachmentTests(TestApp app)
         }), HttpStatusCode.Created);
         var id = registered.GetProperty("id").GetInt64();
 
-        var png = Files.Png(6, 3, seed: 11);
+        var png = TestFiles.Png(6, 3, seed: 11);
         var sent = await JsonAsync(await UploadToAsync(mailbox, $"/api/integration/petitions/{id}/attachments", ("线路示意图.png", png)), HttpStatusCode.Created);
         Assert.Equal(1, sent.GetProperty("added").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await UploadToAsync(otherMailbox, $"/api/integration/petitions/{id}/attachments", ("x.png", png))).StatusCode);
@@ -339,106 +338,6 @@ public abstract class AttachmentTests(TestApp app)
         var row = await db.PetitionAttachments.SingleAsync(x => x.PetitionId == id);
         Assert.Equal("token:省长信箱", row.UploadedBy);
         Assert.True(await db.PetitionEvents.AnyAsync(e => e.PetitionId == id && e.Action == PetitionAttachments.AddedEvent));
-    }
-}
-
-/// <summary>Small real files built byte by byte.</summary>
-internal static class Files
-{
-    /// <summary>A valid one-page PDF 1.4 with a cross-reference table; <paramref name="lines"/> strokes make it as long as needed.</summary>
-    public static byte[] Pdf(string title, int lines)
-    {
-        var content = new StringBuilder();
-        for (var i = 0; i < lines; i++) content.Append(i % 200).Append(' ').Append(i % 190).Append(" m 200 ").Append(i % 180).Append(" l S\n");
-        var titleHex = Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(title));
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}endstream",
-            $"<< /Title <FEFF{titleHex}> >>",
-        ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
-        foreach (var offset in offsets) pdf.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        pdf.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R /Info 5 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
-    }
-
-    /// <summary>A valid RGB PNG of random pixels: signature, IHDR, one zlib IDAT, IEND, each chunk with its CRC-32.</summary>
-    public static byte[] Png(int width, int height, int seed)
-    {
-        var random = new Random(seed);
-        var raw = new byte[height * (1 + width * 3)];
-        for (var y = 0; y < height; y++)
-        {
-            raw[y * (1 + width * 3)] = 0;   // filter: none
-            random.NextBytes(raw.AsSpan(y * (1 + width * 3) + 1, width * 3));
-        }
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(raw);
-        var header = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; header[9] = 2;   // 8 bits per sample, truecolour
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    /// <summary>A baseline JPEG's start and end markers around random bytes: enough for the signature, not for a viewer.</summary>
-    public static byte[] Jpeg(int seed)
-    {
-        var bytes = new byte[600];
-        new Random(seed).NextBytes(bytes);
-        bytes[0] = 0xFF; bytes[1] = 0xD8; bytes[2] = 0xFF; bytes[3] = 0xE0;
-        bytes[^2] = 0xFF; bytes[^1] = 0xD9;
-        return bytes;
-    }
-
-    /// <summary>UTF-8 Chinese text of exactly <paramref name="length"/> bytes.</summary>
-    public static byte[] Text(int length)
-    {
-        var line = Encoding.UTF8.GetBytes("2026年9月16日 来电人反映工资拖欠问题。\n");
-        var bytes = new byte[length];
-        for (var i = 0; i < length; i++) bytes[i] = line[i % line.Length];
-        // Never end inside a multi-byte character: pad the tail with spaces.
-        for (var i = Math.Max(0, length - 3); i < length; i++) bytes[i] = (byte)' ';
-        return bytes;
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
-        png.Write(typed);
-        Span<byte> crc = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        png.Write(crc);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
     }
 }
 
