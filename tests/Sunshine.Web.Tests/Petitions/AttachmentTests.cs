@@ -246,6 +246,20 @@ public abstract class AttachmentTests(TestApp app)
         Assert.False(leaderList.GetProperty("canAdd").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(a.BureauLeader, id, ("x.pdf", TestFiles.Pdf("x", 1)))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await a.BureauLeader.DeleteAsync(url)).StatusCode);
+
+        // A form posted by a page of another site (the browser says so) is refused, even with the cookie.
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, $"/api/petitions/{id}/attachments"))
+        {
+            crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+            crossSite.Content = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Pdf("x", 1)), "files", "x.pdf" } };
+            var refused = await JsonAsync(await a.Registrar.SendAsync(crossSite), HttpStatusCode.Forbidden);
+            Assert.Equal("不接受从其他网站提交的上传。", refused.GetProperty("title").GetString());
+        }
+
+        // The API reference lists the endpoints.
+        var openApi = await a.Registrar.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("\"/api/petitions/{id}/attachments/{attachmentId}\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"/api/integration/petitions/{id}/attachments\"", openApi, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -303,6 +317,28 @@ public abstract class AttachmentTests(TestApp app)
 
         var response = await JsonAsync(await a.Registrar.GetAsync($"/api/petitions/{id}/attachments/{attachmentId}"), HttpStatusCode.InternalServerError);
         Assert.Equal("附件内容缺失或已损坏，请联系系统管理员。", response.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Pieces_of_uploads_cut_off_by_a_crash_are_swept_at_start_when_a_day_old()
+    {
+        var root = Directory.CreateTempSubdirectory("sunshine-attachments-").FullName;
+        try
+        {
+            var staging = Directory.CreateDirectory(Path.Combine(root, "staging")).FullName;
+            var old = Path.Combine(staging, "old.part");
+            var fresh = Path.Combine(staging, "fresh.part");
+            File.WriteAllBytes(old, [1]);
+            File.WriteAllBytes(fresh, [2]);
+            File.SetLastWriteTimeUtc(old, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-25));
+            _ = new AttachmentStore(Microsoft.Extensions.Options.Options.Create(new AttachmentOptions { Path = root }), Sunshine.Web.Infrastructure.PersonalData.ForTests(), TimeProvider.System);
+            Assert.False(File.Exists(old));
+            Assert.True(File.Exists(fresh));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

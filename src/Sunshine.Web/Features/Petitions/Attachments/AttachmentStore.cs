@@ -31,7 +31,7 @@ public sealed class AttachmentStore
     private readonly byte[] _nameKey;
     private readonly string _staging;
 
-    public AttachmentStore(IOptions<AttachmentOptions> options, PersonalData keys)
+    public AttachmentStore(IOptions<AttachmentOptions> options, PersonalData keys, TimeProvider time)
     {
         Options = options.Value;
         Allowed = AttachmentTypes.Allowed(Options.Extensions);
@@ -40,6 +40,10 @@ public sealed class AttachmentStore
         System.IO.Directory.CreateDirectory(_staging);
         _keys = keys;
         _nameKey = keys.DeriveHashKey(Purpose + ":names");
+        // Uploads cut off by a crash leave encrypted pieces behind; a day old, no upload is still writing them.
+        var stale = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var piece in System.IO.Directory.EnumerateFiles(_staging, "*.part"))
+            if (File.GetLastWriteTimeUtc(piece) < stale) File.Delete(piece);
     }
 
     public AttachmentOptions Options { get; }

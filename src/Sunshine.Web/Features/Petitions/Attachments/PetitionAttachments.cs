@@ -97,6 +97,11 @@ public static class PetitionAttachments
     public static async Task<IResult> Upload(long id, HttpRequest request, ClaimsPrincipal user, SunshineDbContext db, AttachmentStore store, Audit audit,
         TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
+        // Unlike JSON, multipart/form-data is what a plain HTML form on another site can post. The SameSite=Lax cookie
+        // keeps such posts unsigned-in from other sites; this also refuses them from sibling subdomains (same-site).
+        // Browsers send Sec-Fetch-Site; scripts and the console (which calls Add directly) do not.
+        if (request.Headers["Sec-Fetch-Site"] is [var site] && site is "cross-site" or "same-site")
+            return TypedResults.Problem(title: L["ErrorAttachmentCrossSite"], statusCode: StatusCodes.Status403Forbidden);
         var scope = UserScope.From(user)!;
         var petition = await db.Petitions.WithinScope(scope).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (petition is null) return TypedResults.NotFound();
