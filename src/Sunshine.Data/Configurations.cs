@@ -163,7 +163,9 @@ internal sealed class PetitionAttachmentConfiguration : IEntityTypeConfiguration
         e.Property(x => x.ContentType).HasMaxLength(127);
         e.Property(x => x.Sha256).HasMaxLength(32);
         e.Property(x => x.UploadedBy).HasMaxLength(256);
-        e.HasIndex(x => x.PetitionId);
+        // A case holds each content once; the store is shared by content, so removal asks whether any row still uses it.
+        e.HasIndex(x => new { x.PetitionId, x.Sha256 }).IsUnique();
+        e.HasIndex(x => x.Sha256);
         e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,6 +13,7 @@ using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Dashboard;
 using Sunshine.Web.Features.Directory;
 using Sunshine.Web.Features.Petitions;
+using Sunshine.Web.Features.Petitions.Attachments;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Features.Petitions.Notices;
 using Sunshine.Web.Features.Petitions.Search;
@@ -116,6 +117,7 @@ public static class SunshineApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddHttpContextAccessor();
         services.AddScoped<Audit>();
+        services.AddAttachments(configuration);
         return builder;
     }
 
@@ -160,6 +162,7 @@ public static class SunshineApp
         app.MapNoticeEndpoints();
         app.MapWorkflowEndpoints();
         app.MapRepeatEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

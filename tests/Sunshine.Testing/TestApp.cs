@@ -53,6 +53,7 @@ public class TestApp : IAsyncLifetime
                 ["Database:AutoMigrate"] = "true",
                 ["ConnectionStrings:Sunshine"] = Database.ConnectionString,
                 ["PersonalData:KeyFile"] = Path.Combine(Path.GetTempPath(), "sunshine-test-keys-" + Guid.NewGuid().ToString("N") + ".json"),
+                ["Attachments:Path"] = Path.Combine(Database.Folder, "attachments"),
                 ["Demo:Petitions"] = _demoPetitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Logs:Json"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",

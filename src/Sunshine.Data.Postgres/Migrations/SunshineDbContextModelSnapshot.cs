@@ -746,7 +746,10 @@ namespace Sunshine.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PetitionId");
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("PetitionId", "Sha256")
+                        .IsUnique();
 
                     b.ToTable("PetitionAttachments");
                 });

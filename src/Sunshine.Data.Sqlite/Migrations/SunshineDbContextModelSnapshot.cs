@@ -719,7 +719,10 @@ namespace Sunshine.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PetitionId");
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("PetitionId", "Sha256")
+                        .IsUnique();
 
                     b.ToTable("PetitionAttachments");
                 });

@@ -8,6 +8,9 @@ public static class ChinaTime
     public static DateOnly DateOf(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 
+    /// <summary>The wall-clock time in China of a UTC instant, for display.</summary>
+    public static DateTime LocalOf(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
     public static DateOnly Today(TimeProvider time) => DateOf(time.GetUtcNow().UtcDateTime);
 
     private static TimeZoneInfo FindZone()

@@ -86,6 +86,22 @@ public sealed class PersonalData
         return HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalised));
     }
 
+    /// <summary>
+    /// A key for another use of the same secrets (attachment files), derived by HKDF so the one key file stays the
+    /// only thing to back up and rotate; the purpose keeps each derived key apart from the field key and the others.
+    /// </summary>
+    public (string KeyId, byte[] Key) DeriveCurrentKey(string purpose) => (_currentKeyId, Derive(_keys[_currentKeyId], purpose));
+
+    /// <summary>The derived key for content written under an older (or the current) key id.</summary>
+    public byte[] DeriveKey(string keyId, string purpose) =>
+        _keys.TryGetValue(keyId, out var key) ? Derive(key, purpose) : throw new CryptographicException("Unknown personal-data key id.");
+
+    /// <summary>A keyed-hash key for another purpose, derived from the matching key (which is never rotated).</summary>
+    public byte[] DeriveHashKey(string purpose) => Derive(_hashKey, purpose);
+
+    private static byte[] Derive(byte[] key, string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: Encoding.UTF8.GetBytes("sunshine:" + purpose));
+
     /// <summary>ID number 140105199001011234 → 1401**********1234.</summary>
     public static string MaskIdNumber(string? id) =>
         string.IsNullOrEmpty(id) ? "" : id.Length <= 8 ? new string('*', id.Length) : id[..4] + new string('*', id.Length - 8) + id[^4..];
