@@ -158,6 +158,7 @@ public static class SunshineApp
         app.MapIntakeEndpoints();
         app.MapNoticeEndpoints();
         app.MapWorkflowEndpoints();
+        Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

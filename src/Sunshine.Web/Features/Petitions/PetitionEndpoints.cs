@@ -107,13 +107,15 @@ public static class PetitionEndpoints
         var calendar = await Calendar.CalendarEndpoints.LoadAsync(db, ct);
         var today = ChinaTime.Today(time);
         var due = PetitionClock.Current(state, today, RuleBook.Default, calendar);
+        // A case untouched since it came from the national system stands where that system said (National/NationalImport).
+        var imported = await National.NationalImport.UntouchedRecordAsync(db, p.Id, ct);
         return TypedResults.Ok(new PetitionDetail(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, p.Content,
             PersonalData.MaskName(p.PetitionerName),
             PersonalData.MaskIdNumber(personalData.Unprotect(p.IdNumberProtected)),
             PersonalData.MaskPhone(personalData.Unprotect(p.PhoneProtected)),
             PersonalData.MaskAddress(personalData.Unprotect(p.AddressProtected)),
             p.HeadCount, p.ReceivedOn, p.DueOn, p.RegisteringOrganisation!.Name, p.ResponsibleOrganisation?.Name,
-            due?.Explanation ?? [], NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version));
+            due?.Explanation ?? [], imported?.State ?? NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version));
     }
 
     /// <summary>The case's append-only history, oldest first, for those who may see the case.</summary>
