@@ -163,6 +163,7 @@ public static class SunshineApp
         app.MapWorkflowEndpoints();
         app.MapRepeatEndpoints();
         app.MapAttachmentEndpoints();
+        Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -50,12 +50,14 @@ public static class SunshineCli
         var divisions = new Command("divisions", "Import a province's divisions and create its governments, bureaus and departments.") { tablesDir, province };
         divisions.TreatUnmatchedTokensAsErrors = false;
         divisions.SetAction((result, ct) => Guard(() => ImportDivisionsAsync(result.GetValue(tablesDir)!, result.GetValue(province)!, [.. result.UnmatchedTokens], ct)));
-        var file = new Argument<FileInfo>("file") { Description = "CSV, XLSX or JSON Lines file in the column set of docs/import-petitions.md." };
-        var channel = new Option<Sunshine.Domain.Petitions.Channel>("--channel") { Description = "The channel the rows came by, e.g. GovernorMailbox.", Required = true };
-        var organisation = new Option<int?>("--organisation") { Description = "Id of the registering unit; default: the provincial Letters and Calls Bureau." };
-        var petitionsImport = new Command("petitions", "Register petitions from a file; bad rows are reported with their line numbers, good rows kept.") { file, channel, organisation };
+        var file = new Argument<FileInfo>("file") { Description = "CSV, XLSX or JSON Lines file in the column set of docs/import-petitions.md (or, with --format national, docs/national-exchange.md)." };
+        var format = new Option<string>("--format") { Description = "project (the default: docs/import-petitions.md) or national (the national petition information system's columns, docs/national-exchange.md).", DefaultValueFactory = _ => "project" };
+        format.AcceptOnlyFromAmong("project", "national");
+        var channel = new Option<Sunshine.Domain.Petitions.Channel?>("--channel") { Description = "The channel the rows came by, e.g. GovernorMailbox; required for the project's format (a national file names each row's channel)." };
+        var organisation = new Option<int?>("--organisation") { Description = "Id of the registering unit; default: the provincial Letters and Calls Bureau (national files: for rows whose 登记单位 is not a unit here)." };
+        var petitionsImport = new Command("petitions", "Register petitions from a file; bad rows are reported with their line numbers, good rows kept.") { file, format, channel, organisation };
         petitionsImport.TreatUnmatchedTokensAsErrors = false;
-        petitionsImport.SetAction((result, ct) => Guard(() => ImportPetitionsAsync(result.GetValue(file)!, result.GetValue(channel), result.GetValue(organisation), [.. result.UnmatchedTokens], ct)));
+        petitionsImport.SetAction((result, ct) => Guard(() => ImportPetitionsAsync(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(channel), result.GetValue(organisation), [.. result.UnmatchedTokens], ct)));
         root.Subcommands.Add(new Command("import", "Import data from files.") { divisions, petitionsImport });
 
         var rotate = new Command("rotate", "Add a new personal-data key; new data is encrypted with it, old data still opens.");
@@ -156,8 +158,11 @@ public static class SunshineCli
         return 0;
     }
 
-    private static async Task<int> ImportPetitionsAsync(FileInfo file, Sunshine.Domain.Petitions.Channel channel, int? organisationId, string[] args, CancellationToken ct)
+    private static async Task<int> ImportPetitionsAsync(FileInfo file, string format, Sunshine.Domain.Petitions.Channel? channel, int? organisationId, string[] args, CancellationToken ct)
     {
+        var national = format == "national";
+        if (national && channel is not null) throw new ArgumentException("--channel does not apply to --format national: each row's 信访形式 names its channel.");
+        if (!national && channel is null) throw new ArgumentException("--channel is required: the channel the rows came by, e.g. GovernorMailbox.");
         if (!file.Exists) throw new FileNotFoundException($"No file {file.FullName}.");
         await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
         int unit;
@@ -169,7 +174,9 @@ public static class SunshineCli
                 .OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
             if (!await db.Organisations.AnyAsync(o => o.Id == unit, ct)) throw new ArgumentException($"There is no organisation {unit}.");
         }
-        var report = await Sunshine.Web.Features.Petitions.Intake.PetitionImport.ImportAsync(file.FullName, channel, unit, app.Services, ct);
+        var report = national
+            ? await Sunshine.Web.Features.Petitions.National.NationalImport.ImportAsync(file.FullName, unit, app.Services, ct)
+            : await Sunshine.Web.Features.Petitions.Intake.PetitionImport.ImportAsync(file.FullName, channel!.Value, unit, app.Services, ct);
         foreach (var error in report.Errors)
             await Console.Error.WriteLineAsync($"line {error.Line}: {error.Reason}");
         Console.WriteLine($"{report.Rows} rows: {report.Created} registered, {report.AlreadyThere} already registered, {report.Errors.Count} with errors.");

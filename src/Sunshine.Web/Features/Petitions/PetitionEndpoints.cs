@@ -114,6 +114,8 @@ public static class PetitionEndpoints
         var calendar = await Calendar.CalendarEndpoints.LoadAsync(db, ct);
         var today = ChinaTime.Today(time);
         var due = PetitionClock.Current(state, today, RuleBook.Default, calendar);
+        // A case untouched since it came from the national system stands where that system said (National/NationalImport).
+        var imported = await National.NationalImport.UntouchedRecordAsync(db, p.Id, ct);
         return TypedResults.Ok(new PetitionDetail(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, p.Content,
             PersonalData.MaskName(p.PetitionerName),
             PersonalData.MaskIdNumber(personalData.Unprotect(p.IdNumberProtected)),
@@ -147,6 +149,7 @@ public static class PetitionEndpoints
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new UnmaskedPersonalData(p.PetitionerName, personalData.Unprotect(p.IdNumberProtected), personalData.Unprotect(p.PhoneProtected),
             personalData.Unprotect(p.AddressProtected), p.Representatives));
+            due?.Explanation ?? [], imported?.State ?? NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version));
     }
 
     /// <summary>The case's append-only history, oldest first, for those who may see the case.</summary>

@@ -36,7 +36,7 @@ public static class PetitionImport
         ["received_on"] = "received_on", ["信访日期"] = "received_on", ["来信日期"] = "received_on",
     };
 
-    private static readonly Dictionary<string, Purpose> Purposes = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, Purpose> Purposes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["求决"] = Purpose.Request, ["意见建议"] = Purpose.Suggestion, ["建议"] = Purpose.Suggestion, ["申诉"] = Purpose.Appeal,
         ["揭发控告"] = Purpose.Accusation, ["咨询"] = Purpose.Inquiry, ["其他"] = Purpose.Other,
@@ -44,8 +44,35 @@ public static class PetitionImport
 
     public static async Task<ImportReport> ImportAsync(string path, Channel channel, int registeringOrganisationId, IServiceProvider services, CancellationToken ct)
     {
-        var rows = Read(path).ToList();
         var categories = await CategoryLookupAsync(services, ct);
+        return await RunAsync(path, services, (values, sp, _) =>
+        {
+            var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
+            if (!TryMap(values, channel, categories, out var request, out var mappingError))
+                return Task.FromResult(ImportRow.Bad(mappingError));
+            if (string.IsNullOrWhiteSpace(request.ExternalId))
+                return Task.FromResult(ImportRow.Bad(L["ErrorRequired", L["Field.externalId"].Value]));
+            return Task.FromResult(new ImportRow(request, registeringOrganisationId, null, null, false));
+        }, ct);
+    }
+
+    /// <summary>One row made ready by a format's mapper: registered through the API's path, known already, or bad.</summary>
+    internal sealed record ImportRow(RegisterPetitionRequest? Request, int RegisteringOrganisationId, RegisterPetition.ImportedRegistration? Imported,
+        string? Error, bool AlreadyThere)
+    {
+        public static ImportRow Bad(string reason) => new(null, 0, null, reason, false);
+
+        public static ImportRow Known() => new(null, 0, null, null, true);
+    }
+
+    /// <summary>
+    /// The loop every import format shares: each row in its own DI scope (its own DbContext) and its own transaction,
+    /// through <see cref="RegisterPetition.RegisterAsync(RegisterPetitionRequest, int, UserScope?, SunshineDbContext, PersonalData, Audit, TimeProvider, IStringLocalizer{SharedResource}, RegisterPetition.ImportedRegistration?, CancellationToken)"/>.
+    /// </summary>
+    internal static async Task<ImportReport> RunAsync(string path, IServiceProvider services,
+        Func<Dictionary<string, string?>, IServiceProvider, CancellationToken, Task<ImportRow>> map, CancellationToken ct)
+    {
+        var rows = Read(path).ToList();
         var errors = new List<ImportRowError>();
         int created = 0, existing = 0;
         foreach (var (line, values) in rows)
@@ -53,19 +80,20 @@ public static class PetitionImport
             ct.ThrowIfCancellationRequested();
             await using var scope = services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
-            var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
-            if (!TryMap(values, channel, categories, out var request, out var mappingError))
+            var row = await map(values, sp, ct);
+            if (row.Error is { } mappingError)
             {
                 errors.Add(new ImportRowError(line, mappingError));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(request.ExternalId))
+            if (row.AlreadyThere)
             {
-                errors.Add(new ImportRowError(line, L["ErrorRequired", L["Field.externalId"].Value]));
+                existing++;
                 continue;
             }
-            var outcome = await RegisterPetition.RegisterAsync(request, registeringOrganisationId, null, sp.GetRequiredService<SunshineDbContext>(),
-                sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<Audit>(), sp.GetRequiredService<TimeProvider>(), L, ct);
+            var outcome = await RegisterPetition.RegisterAsync(row.Request!, row.RegisteringOrganisationId, null, sp.GetRequiredService<SunshineDbContext>(),
+                sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<Audit>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IStringLocalizer<SharedResource>>(), row.Imported, ct);
             if (outcome.Problems is { } problems)
                 errors.Add(new ImportRowError(line, string.Join(" ", Problems.Messages(problems.ToResult()))));
             else if (outcome.Registered!.AlreadyRegistered) existing++;
@@ -75,7 +103,7 @@ public static class PetitionImport
     }
 
     /// <summary>Rows with their line numbers in the file (the header is line 1 in CSV and XLSX).</summary>
-    private static IEnumerable<(int Line, Dictionary<string, string?> Values)> Read(string path)
+    internal static IEnumerable<(int Line, Dictionary<string, string?> Values)> Read(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".jsonl" or ".ndjson")
@@ -113,6 +141,8 @@ public static class PetitionImport
             {
                 null => null,
                 DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                // Line breaks as LF, whatever wrote the file (MiniExcel's CSV reader joins a quoted value's lines with CR LF).
+                string s => s.Replace("\r\n", "\n", StringComparison.Ordinal),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var v => v.ToString(),
             }, StringComparer.OrdinalIgnoreCase));
@@ -173,7 +203,7 @@ public static class PetitionImport
     }
 
     /// <summary>Categories by their second-level name, and by "一级/二级" where a name recurs (其他).</summary>
-    private static async Task<IReadOnlyDictionary<string, int>> CategoryLookupAsync(IServiceProvider services, CancellationToken ct)
+    internal static async Task<IReadOnlyDictionary<string, int>> CategoryLookupAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();

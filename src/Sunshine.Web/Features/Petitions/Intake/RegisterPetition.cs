@@ -95,11 +95,26 @@ public static class RegisterPetition
 
     public sealed record Outcome(RegisteredPetition? Registered, Problems? Problems);
 
+    /// <summary>
+    /// What an import from another system adds to a registration. <paramref name="FirstRegisteredOn"/>: the day the item
+    /// was first registered there — the 15 日 of Art. 22 run from the first registration for the whole transfer chain
+    /// (DOMAIN.md §1.3). <paramref name="Complete"/> runs after the case, its number and its first event are added and
+    /// before the commit, so whatever it writes lands in the same transaction or not at all.
+    /// </summary>
+    public sealed record ImportedRegistration(DateOnly? FirstRegisteredOn, Action<Petition>? Complete);
+
+    public static Task<Outcome> RegisterAsync(RegisterPetitionRequest request, int registeringOrganisationId, UserScope? actor,
+        SunshineDbContext db, PersonalData personalData, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        RegisterAsync(request, registeringOrganisationId, actor, db, personalData, audit, time, L, null, ct);
+
     public static async Task<Outcome> RegisterAsync(RegisterPetitionRequest request, int registeringOrganisationId, UserScope? actor,
-        SunshineDbContext db, PersonalData personalData, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        SunshineDbContext db, PersonalData personalData, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L,
+        ImportedRegistration? imported, CancellationToken ct)
     {
         var today = ChinaTime.Today(time);
         var problems = Validate(request, today, L);
+        if (imported?.FirstRegisteredOn is { } first)
+            problems.Require(first <= today && first >= (request.ReceivedOn ?? first) && first >= new DateOnly(2000, 1, 1), "registeredOn", "ErrorRegisteredOn");
         var locality = request.IssueLocalityCode?.Trim() ?? "";
         if (!problems.Any && !await db.Divisions.AnyAsync(d => d.Code == locality, ct))
             problems.Add("issueLocalityCode", "ErrorUnknownDivision", locality);
@@ -114,8 +129,8 @@ public static class RegisterPetition
             return new Outcome(existing, null);
 
         // Everything that needs no transaction is done first: segmenting, fingerprints, encryption, the clock.
-        var registeredOn = today;
-        var receivedOn = request.ReceivedOn ?? today;
+        var registeredOn = imported?.FirstRegisteredOn ?? today;
+        var receivedOn = request.ReceivedOn ?? registeredOn;
         var petitioner = request.Petitioner!;
         var summary = request.Summary!.Trim();
         var content = request.Content!.Trim();
@@ -195,6 +210,7 @@ public static class RegisterPetition
             IsPublic = true,
         });
         audit.Record(actor, "petition.register", nameof(Petition), petition.Id, after: new { petition.CaseNumber, petition.Channel, petition.Purpose, petition.IssueLocalityCode });
+        imported?.Complete?.Invoke(petition);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

@@ -250,6 +250,17 @@ public static class PetitionActions
             .Select(e => new { e.Action, e.On }).ToListAsync(ct);
         var history = events.Select(e => (e.Action, e.On)).ToList();
         if (pending is { } now) history.Add(now);
+        var reexamined = p.OriginalPetitionId is { } original
+            && await db.PetitionEvents.AnyAsync(e => e.PetitionId == original && e.Action == Code(PetitionAction.IssueReexaminationOpinion), ct);
+        return CaseOf(p, history, reexamined);
+    }
+
+    /// <summary>
+    /// The same from a history already loaded (oldest first), for lists that read many cases at once.
+    /// <paramref name="sameMatterReexamined"/>: the case's original (if merged) has had its re-examination (Art. 36).
+    /// </summary>
+    public static PetitionCase CaseOf(Petition p, IReadOnlyList<(string Action, DateOnly On)> history, bool sameMatterReexamined)
+    {
         DateOnly? Last(PetitionAction action) => history.LastOrDefault(e => e.Action == Code(action)) is { Action: not null } e ? e.On : null;
 
         var hearings = new List<ClockPause>();
@@ -263,8 +274,6 @@ public static class PetitionActions
                 started = null;
             }
         }
-        var reexamined = p.OriginalPetitionId is { } original
-            && await db.PetitionEvents.AnyAsync(e => e.PetitionId == original && e.Action == Code(PetitionAction.IssueReexaminationOpinion), ct);
         return new PetitionCase(p.Status, p.Purpose, p.IssueLocalityCode, p.RegisteringOrganisationId, p.RegisteredOn)
         {
             ResponsibleOrganisationId = p.ResponsibleOrganisationId,
@@ -278,7 +287,7 @@ public static class PetitionActions
             ReexaminationRequestedOn = Last(PetitionAction.RequestReexamination),
             Hearings = hearings,
             HearingStartedOn = started,
-            SameMatterReexamined = reexamined,
+            SameMatterReexamined = sameMatterReexamined,
         };
     }
 
