@@ -15,6 +15,7 @@ using Sunshine.Web.Features.Directory;
 using Sunshine.Web.Features.Petitions;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Features.Petitions.Notices;
+using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Infrastructure;
 
@@ -158,6 +159,7 @@ public static class SunshineApp
         app.MapIntakeEndpoints();
         app.MapNoticeEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapQueueEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

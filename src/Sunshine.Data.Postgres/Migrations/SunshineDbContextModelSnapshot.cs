@@ -590,6 +590,9 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsSimplified")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsThreatening")
                         .HasColumnType("boolean");
 

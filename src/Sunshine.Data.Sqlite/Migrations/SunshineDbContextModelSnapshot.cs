@@ -565,6 +565,9 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSimplified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsThreatening")
                         .HasColumnType("INTEGER");
 

@@ -21,7 +21,8 @@ public sealed record PetitionActionRequest(
     long? OriginalPetitionId = null,
     DateOnly? ReportDueOn = null,
     DateOnly? On = null,
-    int? Version = null);
+    int? Version = null,
+    bool Simplified = false);
 
 public sealed record PetitionActionResult(long Id, PetitionStatus Status, DateOnly? DueOn, IReadOnlyList<string> DueExplanation, int Version);
 
@@ -70,6 +71,7 @@ public static class PetitionActions
         var today = ChinaTime.Today(time);
         var on = request.On ?? today;
         problems.Require(on <= today && on >= petition.RegisteredOn, "on", "ErrorActionDate")
+            .Require(!request.Simplified || act == PetitionAction.Accept, "simplified", "ErrorSimplifiedOnAccept")
             .Text(request.Reason, "reason", 2000, required: NeedsReason(act));
         await ValidateTargetsAsync(act, request, petition, scope, db, problems, ct);
         if (problems.Any) return problems.ToResult();
@@ -77,7 +79,7 @@ public static class PetitionActions
         var calendar = await CalendarEndpoints.LoadAsync(db, ct);
         var state = await CaseOfAsync(db, petition, ct);
         var actor = await ActorAsync(db, scope, petition, state, ct);
-        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion);
+        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion, request.Simplified);
         var decision = PetitionWorkflow.Check(act, state, actor, on, detail, RuleBook.Default, calendar);
         if (!decision.IsAllowed)
         {
@@ -119,6 +121,7 @@ public static class PetitionActions
                 opinion = request.Opinion?.ToString(),
                 extension = request.ExtensionDays,
                 reportDueOn = request.ReportDueOn,
+                simplified = request.Simplified ? true : (bool?)null,
                 due = due?.DueOn,
                 explanation = due?.Explanation,
             }),
@@ -180,6 +183,8 @@ public static class PetitionActions
                 break;
             case PetitionAction.Accept:
                 petition.AcceptedOn = on;
+                // 简易办理 (2016): the handling opinion is due 10 工作日 after acceptance (PetitionClock.HandlingDue).
+                petition.IsSimplified = request.Simplified;
                 await AnswerHopAsync(petition, db, on, "accepted", ct);
                 break;
             case PetitionAction.Object:
@@ -215,6 +220,8 @@ public static class PetitionActions
                 petition.ConcludedOn = on;
                 break;
             case PetitionAction.Reopen:
+                // Handled again under the ordinary 60 日: an item sent back by a supervisor is no longer a simple one.
+                petition.IsSimplified = false;
                 petition.AcceptedOn = on;
                 petition.ConcludedOn = null;
                 petition.Opinion = null;
@@ -264,6 +271,9 @@ public static class PetitionActions
             ResponsibleOrganisationId = p.ResponsibleOrganisationId,
             TransferredOn = p.TransferredOn,
             AcceptedOn = p.AcceptedOn,
+            IsSimplified = p.IsSimplified,
+            IsRepeat = p.IsRepeat || p.OriginalPetitionId != null,
+            IsCollective = p.IsCollective || p.IsJointLetter,
             ExtensionDays = p.ExtensionDays,
             ExtendedOn = p.ExtendedOn,
             OpinionIssuedOn = p.OpinionIssuedOn,
