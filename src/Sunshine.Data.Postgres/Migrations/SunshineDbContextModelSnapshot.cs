@@ -691,6 +691,8 @@ namespace Sunshine.Data.Postgres.Migrations
 
                     b.HasIndex("ReceivedOn", "Id");
 
+                    b.HasIndex("Status", "DueOn");
+
                     b.HasIndex("RegisteringOrganisationId", "Status", "DueOn", "Id");
 
                     b.HasIndex("ResponsibleOrganisationId", "Status", "DueOn", "Id");

@@ -666,6 +666,8 @@ namespace Sunshine.Data.Sqlite.Migrations
 
                     b.HasIndex("ReceivedOn", "Id");
 
+                    b.HasIndex("Status", "DueOn");
+
                     b.HasIndex("RegisteringOrganisationId", "Status", "DueOn", "Id");
 
                     b.HasIndex("ResponsibleOrganisationId", "Status", "DueOn", "Id");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Sunshine.Data.Sqlite.Migrations
+namespace Sunshine.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class PetitionSimplifiedProcedure : Migration
@@ -13,14 +13,23 @@ namespace Sunshine.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "IsSimplified",
                 table: "Petitions",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Petitions_Status_DueOn",
+                table: "Petitions",
+                columns: new[] { "Status", "DueOn" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Petitions_Status_DueOn",
+                table: "Petitions");
+
             migrationBuilder.DropColumn(
                 name: "IsSimplified",
                 table: "Petitions");
