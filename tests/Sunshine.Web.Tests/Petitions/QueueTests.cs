@@ -325,6 +325,9 @@ public abstract class QueueTests(TestApp app)
             var accept = await db.PetitionEvents.Where(e => e.PetitionId == id).OrderBy(e => e.Id).LastAsync();
             Assert.Equal("accept", accept.Action);
             Assert.Contains("\"simplified\":true", accept.Detail, StringComparison.Ordinal);
+            var audit = await db.AuditEntries.SingleAsync(e => e.Action == "petition.accept" && e.EntityId == id.ToString());
+            Assert.Contains("\"IsSimplified\":false", audit.Before, StringComparison.Ordinal);
+            Assert.Contains("\"IsSimplified\":true", audit.After, StringComparison.Ordinal);
         }
         detail = await GetAsync(desk.Officer, $"/api/petitions/{id}");
         Assert.True(detail.GetProperty("isSimplified").GetBoolean());

@@ -15,8 +15,9 @@ namespace Sunshine.Web.Features.Petitions;
 public sealed record PetitionListItem(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Petitioner, DateOnly ReceivedOn, DateOnly? DueOn, string? ResponsibleUnit,
     DeadlineColour? Colour = null);
 public sealed record PetitionEventDto(long Id, DateTime At, DateOnly On, string Action, PetitionStatus? FromStatus, PetitionStatus ToStatus, string? ActorName, string? Organisation, string? TargetOrganisation, string? Reason, string? Detail, bool IsPublic);
-/// <param name="NextAfter">Keyset for the next page: the last id (newest first), or in a work queue the last id of the due date.</param>
-/// <param name="NextAfterDue">In a work queue (ordered by due date): the due date of the last item; null past the dated items.</param>
+/// <param name="NextAfter">Keyset for the next page: the id of the last item (pass it as <c>after</c>).</param>
+/// <param name="NextAfterDue">In a work queue, ordered by due date: the due date of the last item (pass it as <c>afterDue</c>);
+/// null once the page has reached the cases without a due date.</param>
 public sealed record PetitionPage(IReadOnlyList<PetitionListItem> Items, long? NextAfter, int? Count, bool CountCapped, DateOnly? NextAfterDue = null);
 public sealed record PetitionDetail(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Content,
     string Petitioner, string IdNumber, string Phone, string Address, int HeadCount, DateOnly ReceivedOn, DateOnly? DueOn, string RegisteringUnit, string? ResponsibleUnit,

@@ -90,7 +90,7 @@ public static class PetitionActions
                 extensions: new Dictionary<string, object?> { ["code"] = decision.ReasonCode });
         }
 
-        var before = new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn };
+        var before = new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn, petition.IsSimplified };
         var fromStatus = petition.Status;
         await ApplyAsync(act, request, petition, on, db, ct);
         petition.Status = decision.ResultingStatus ?? petition.Status;
@@ -127,7 +127,7 @@ public static class PetitionActions
             }),
             IsPublic = !Internal.Contains(act),
         });
-        audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn }, request.Reason);
+        audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn, petition.IsSimplified }, request.Reason);
         try
         {
             await db.SaveChangesAsync(ct);
