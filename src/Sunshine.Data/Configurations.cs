@@ -119,6 +119,8 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         // Work queues: a unit's open cases by status, ordered by deadline (keyset on DueOn, Id).
         e.HasIndex(x => new { x.ResponsibleOrganisationId, x.Status, x.DueOn, x.Id });
         e.HasIndex(x => new { x.RegisteringOrganisationId, x.Status, x.DueOn, x.Id });
+        // Deadline colours across a wide scope (a city, the province): a colour is a due-date range per open status.
+        e.HasIndex(x => new { x.Status, x.DueOn });
         e.HasIndex(x => new { x.ReceivedOn, x.Id });
         e.HasIndex(x => x.IssueLocalityCode);
         e.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);

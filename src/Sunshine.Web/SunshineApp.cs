@@ -17,6 +17,7 @@ using Sunshine.Web.Features.Petitions.Attachments;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Features.Petitions.Notices;
 using Sunshine.Web.Features.Petitions.Search;
+using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Infrastructure;
 
@@ -164,6 +165,7 @@ public static class SunshineApp
         app.MapRepeatEndpoints();
         app.MapAttachmentEndpoints();
         Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
+        app.MapQueueEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

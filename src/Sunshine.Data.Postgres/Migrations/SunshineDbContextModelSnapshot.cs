@@ -597,6 +597,9 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsSimplified")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsThreatening")
                         .HasColumnType("boolean");
 
@@ -700,6 +703,8 @@ namespace Sunshine.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("RegisteringOrganisationId", "Status", "DueOn", "Id");
 

@@ -572,6 +572,9 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSimplified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsThreatening")
                         .HasColumnType("INTEGER");
 
@@ -675,6 +678,8 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("RegisteringOrganisationId", "Status", "DueOn", "Id");
 

@@ -74,6 +74,8 @@ public sealed class Petition
     /// <summary>The due date of the step the case is in now, from the statutory clock; colours are ranges on it.</summary>
     public DateOnly? DueOn { get; set; }
     public DateOnly? ConcludedOn { get; set; }
+    /// <summary>简易办理 (2016): accepted for a handling opinion within 10 工作日 instead of 60 日.</summary>
+    public bool IsSimplified { get; set; }
     public int? ExtensionDays { get; set; }
     public DateOnly? ExtendedOn { get; set; }
     public DateOnly? OpinionIssuedOn { get; set; }

@@ -30,4 +30,30 @@ public static class DeadlineColours
             : DayCounter.CountableDays(today, dueOn, PeriodUnit.WorkingDays, new CalendarProbe(calendar));
         return remaining <= yellowWithin ? DeadlineColour.Yellow : DeadlineColour.Green;
     }
+
+    /// <summary>
+    /// The due dates that have <paramref name="colour"/> on <paramref name="today"/>, as an inclusive range (null = open
+    /// end), so that a colour filter is a range on an indexed due date. Exactly the dates for which <see cref="For"/>
+    /// answers <paramref name="colour"/>: red before today; yellow from today up to the day before the
+    /// (<paramref name="yellowWithin"/> + 1)-th unit after today — with that many units left it turns green.
+    /// </summary>
+    public static DueDateRange DueRange(DeadlineColour colour, DateOnly today, PeriodUnit unit, HolidayCalendar calendar, int yellowWithin = 3)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentOutOfRangeException.ThrowIfNegative(yellowWithin);
+        var firstGreen = DayCounter.CountForward(today, yellowWithin + 1, unit, [], new CalendarProbe(calendar));
+        return colour switch
+        {
+            DeadlineColour.Red => new DueDateRange(null, today.AddDays(-1)),
+            DeadlineColour.Yellow => new DueDateRange(today, firstGreen.AddDays(-1)),
+            DeadlineColour.Green => new DueDateRange(firstGreen, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(colour), colour, null),
+        };
+    }
+}
+
+/// <summary>An inclusive range of due dates; a null end is open.</summary>
+public sealed record DueDateRange(DateOnly? From, DateOnly? To)
+{
+    public bool Contains(DateOnly date) => (From is null || date >= From) && (To is null || date <= To);
 }

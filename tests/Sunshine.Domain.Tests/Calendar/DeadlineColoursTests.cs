@@ -32,4 +32,41 @@ public class DeadlineColoursTests
         Assert.Equal(DeadlineColour.Green, DeadlineColours.For(D("2024-03-10"), D("2024-03-05"), PeriodUnit.CalendarDays, HolidayCalendar.Shipped));
         Assert.Equal(DeadlineColour.Yellow, DeadlineColours.For(D("2024-03-10"), D("2024-03-05"), PeriodUnit.CalendarDays, HolidayCalendar.Shipped, yellowWithin: 5));
     }
+
+    // A colour filter is a range on the due date: the range must hold exactly the due dates For() colours that way, in
+    // both units, across the 2026 Mid-Autumn and National Day holidays and their make-up days (9/20, 10/10).
+    [Theory]
+    [InlineData("2026-09-16", 3)]
+    [InlineData("2026-09-24", 3)]
+    [InlineData("2026-09-30", 0)]
+    [InlineData("2026-09-30", 5)]
+    public void Each_colour_is_exactly_a_range_of_due_dates(string today, int yellowWithin)
+    {
+        foreach (var unit in Enum.GetValues<PeriodUnit>())
+        {
+            for (var due = D(today).AddDays(-5); due <= D(today).AddDays(30); due = due.AddDays(1))
+            {
+                var colour = DeadlineColours.For(due, D(today), unit, HolidayCalendar.Shipped, yellowWithin);
+                foreach (var candidate in Enum.GetValues<DeadlineColour>())
+                {
+                    var range = DeadlineColours.DueRange(candidate, D(today), unit, HolidayCalendar.Shipped, yellowWithin);
+                    Assert.True(range.Contains(due) == (candidate == colour), $"{unit}, due {due:yyyy-MM-dd}: {colour}, range of {candidate} is {range}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_yellow_range_in_working_days_spans_a_holiday()
+    {
+        // On 2026-09-24 (Thu): 9/25 is the Mid-Autumn holiday (9/25–9/27), so the working days after today are 9/28 (1),
+        // 9/29 (2), 9/30 (3), then National Day 10/1–10/7, 10/8 (4). Yellow runs to 10/7; 10/8 has 4 left: green.
+        var yellow = DeadlineColours.DueRange(DeadlineColour.Yellow, D("2026-09-24"), PeriodUnit.WorkingDays, HolidayCalendar.Shipped);
+        Assert.Equal(new DueDateRange(D("2026-09-24"), D("2026-10-07")), yellow);
+        // In calendar days: 9/25, 9/26, 9/27 left at most → yellow to 9/27.
+        Assert.Equal(new DueDateRange(D("2026-09-24"), D("2026-09-27")),
+            DeadlineColours.DueRange(DeadlineColour.Yellow, D("2026-09-24"), PeriodUnit.CalendarDays, HolidayCalendar.Shipped));
+        Assert.Equal(new DueDateRange(null, D("2026-09-23")),
+            DeadlineColours.DueRange(DeadlineColour.Red, D("2026-09-24"), PeriodUnit.WorkingDays, HolidayCalendar.Shipped));
+    }
 }

@@ -191,4 +191,28 @@ public class PetitionClockTests
             ],
             deadline.Explanation);
     }
+
+    // The deadline colour counts in the unit of the current step's rule: with the shipped rules, 日 everywhere but the
+    // simplified procedure's 10 工作日 — and no two rule sets disagree, so a colour is one range on the due date.
+    [Theory]
+    [InlineData(PetitionStatus.Registered, false, PeriodUnit.CalendarDays)]
+    [InlineData(PetitionStatus.Transferred, false, PeriodUnit.CalendarDays)]
+    [InlineData(PetitionStatus.Assigned, true, PeriodUnit.CalendarDays)]
+    [InlineData(PetitionStatus.Accepted, false, PeriodUnit.CalendarDays)]
+    [InlineData(PetitionStatus.Accepted, true, PeriodUnit.WorkingDays)]
+    [InlineData(PetitionStatus.UnderReview, false, PeriodUnit.CalendarDays)]
+    [InlineData(PetitionStatus.UnderReexamination, false, PeriodUnit.CalendarDays)]
+    [InlineData(PetitionStatus.Concluded, false, null)]
+    public void Current_unit(PetitionStatus status, bool simplified, PeriodUnit? expected) =>
+        Assert.Equal(expected, PetitionClock.CurrentUnit(status, simplified));
+
+    [Fact]
+    public void Current_unit_refuses_rule_sets_that_disagree()
+    {
+        var province = RuleSet.Of("test-province", "测试省", "33", new DateOnly(2022, 5, 1), null,
+            new TimeLimitRule(RuleCodes.Handling, "办理期限（测试）", 30, PeriodUnit.WorkingDays, "测试"));
+        var book = new RuleBook([DefaultRuleSets.Xinfang2022, province]);
+        Assert.Throws<InvalidOperationException>(() => PetitionClock.CurrentUnit(PetitionStatus.Accepted, false, book));
+        Assert.Equal(PeriodUnit.CalendarDays, PetitionClock.CurrentUnit(PetitionStatus.UnderReview, false, book));
+    }
 }

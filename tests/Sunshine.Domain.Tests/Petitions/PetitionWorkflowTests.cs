@@ -320,4 +320,22 @@ public class PetitionWorkflowTests
         Assert.Equal(label, LegalRoutes.Label(route));
         Assert.Equal(article, LegalRoutes.Article(route));
     }
+
+    // 简易办理 (2016, DOMAIN.md §1.3): simple first-time items that end in a handling opinion.
+    [Theory]
+    [InlineData(PetitionStatus.Transferred, Purpose.Request, false, false, Allowed)]
+    [InlineData(PetitionStatus.Transferred, Purpose.Appeal, false, false, Allowed)]
+    [InlineData(PetitionStatus.Transferred, Purpose.Request, true, false, R.SimplifiedRepeat)]      // 重件: not first-time
+    [InlineData(PetitionStatus.Transferred, Purpose.Request, false, true, R.SimplifiedCollective)]  // 集体访 / 联名信
+    [InlineData(PetitionStatus.Assigned, Purpose.Request, false, false, R.SimplifiedAssigned)]      // 交办: an important matter (Art. 22)
+    [InlineData(PetitionStatus.Transferred, Purpose.Suggestion, false, false, R.SimplifiedPurpose)] // Art. 29: answered, no opinion clock
+    [InlineData(PetitionStatus.Transferred, Purpose.Accusation, false, false, R.SimplifiedPurpose)] // Art. 30
+    public void Simplified_acceptance(PetitionStatus status, Purpose purpose, bool repeat, bool collective, string expected)
+    {
+        var petition = Walked(status, purpose) with { AcceptedOn = null, IsRepeat = repeat, IsCollective = collective };
+        var decision = PetitionWorkflow.Check(PetitionAction.Accept, petition, Actor("HandlingOfficer@R"), D("2023-03-03"), new ActionDetail(Simplified: true));
+        AssertOutcome(expected, decision);
+        // The same case is always accepted under the ordinary procedure.
+        AssertOutcome(Allowed, PetitionWorkflow.Check(PetitionAction.Accept, petition, Actor("HandlingOfficer@R"), D("2023-03-03")));
+    }
 }

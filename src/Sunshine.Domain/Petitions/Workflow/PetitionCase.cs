@@ -33,6 +33,12 @@ public sealed record PetitionCase(
     /// <summary>简易办理 (2016): 10 工作日 from acceptance instead of 60 日.</summary>
     public bool IsSimplified { get; init; }
 
+    /// <summary>重件: a repeat of an earlier item, not a first-time one (DOMAIN.md §1.2).</summary>
+    public bool IsRepeat { get; init; }
+
+    /// <summary>集体访 (Art. 20) or 联名信: many petitioners on one matter.</summary>
+    public bool IsCollective { get; init; }
+
     /// <summary>The approved extension, in the handling rule's extension unit; null = none yet (it is granted once).</summary>
     public int? ExtensionDays { get; init; }
 
@@ -67,5 +73,6 @@ public sealed record PetitionCase(
 /// <paramref name="Days"/> of the chain's total (e.g. the 2014 national 5 / 3 / 3 / 4, <see cref="TransferCascade"/>).</summary>
 public sealed record TransferLeg(DateOnly ReceivedOn, int Days, string LevelName);
 
-/// <summary>The particulars some actions need: the extension's length, the legal route, the opinion's outcome.</summary>
-public sealed record ActionDetail(int? ExtensionDays = null, LegalRoute? Route = null, HandlingOpinion? Opinion = null);
+/// <summary>The particulars some actions need: the extension's length, the legal route, the opinion's outcome, the simplified procedure.</summary>
+/// <param name="Simplified">On acceptance: handle the item under the simplified procedure (简易办理, 2016).</param>
+public sealed record ActionDetail(int? ExtensionDays = null, LegalRoute? Route = null, HandlingOpinion? Opinion = null, bool Simplified = false);

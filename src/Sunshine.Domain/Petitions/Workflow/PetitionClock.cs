@@ -137,6 +137,39 @@ public static class PetitionClock
         return Compute(RuleCodes.ReexaminationDecision, petition, requested, rules, calendar, pauses);
     }
 
+    /// <summary>
+    /// The unit in which the limit of the step a case in <paramref name="status"/> is in is counted (the rules
+    /// <see cref="Current"/> uses), so its deadline colour counts the time left in the same unit (DOMAIN.md §1.7 (a)).
+    /// Null when the status runs no limit. The shipped rules count every step in 日 except the simplified procedure's
+    /// 10 工作日.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Two rule sets count the step in different units: a colour would then
+    /// depend on the case's jurisdiction and period, and could not be one range on the due date.</exception>
+    public static PeriodUnit? CurrentUnit(PetitionStatus status, bool isSimplified, RuleBook? rules = null)
+    {
+        string[] codes = status switch
+        {
+            PetitionStatus.Registered => [RuleCodes.TransferOrAssign],
+            PetitionStatus.Transferred or PetitionStatus.Assigned => [RuleCodes.ReceiptNotice, RuleCodes.AcceptanceDecision],
+            PetitionStatus.Accepted => [isSimplified ? RuleCodes.SimplifiedProcedure : RuleCodes.Handling],
+            PetitionStatus.OpinionIssued => [RuleCodes.ReviewRequest],
+            PetitionStatus.UnderReview => [RuleCodes.ReviewDecision],
+            PetitionStatus.Reviewed => [RuleCodes.ReexaminationRequest],
+            PetitionStatus.UnderReexamination => [RuleCodes.ReexaminationDecision],
+            _ => [],
+        };
+        var units = (rules ?? RuleBook.Default).Sets
+            .SelectMany(set => codes.Where(set.Rules.ContainsKey).Select(code => set.Rules[code].Unit))
+            .Distinct()
+            .ToList();
+        return units.Count switch
+        {
+            0 => null,
+            1 => units[0],
+            _ => throw new InvalidOperationException($"The rule sets count the limit of a {status} case in both 日 and 工作日."),
+        };
+    }
+
     private static string HandlingCode(PetitionCase petition) =>
         petition.IsSimplified ? RuleCodes.SimplifiedProcedure : RuleCodes.Handling;
 

@@ -189,6 +189,9 @@ public static class PetitionWorkflow
             case PetitionAction.Accept when c.SameMatterReexamined:
                 return WorkflowDecision.Deny(WorkflowReasons.FinalAfterReexamination, "The same facts and reasons were re-examined: refuse (不再受理, Art. 36).");
 
+            case PetitionAction.Accept when detail.Simplified && WhyNotSimplified(c) is { } reason:
+                return WorkflowDecision.Deny(reason, "The simplified procedure (简易办理, 2016) is for simple first-time items only.");
+
             case PetitionAction.Refuse when !c.SameMatterReexamined:
                 return WorkflowDecision.Deny(WorkflowReasons.NotReexamined, "不再受理 applies only after a re-examination of the same matter (Art. 36); decline instead.");
 
@@ -244,6 +247,34 @@ public static class PetitionWorkflow
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whether a case may be accepted under the simplified procedure (简易办理, 2016: a handling opinion within 10 工作日 of
+    /// acceptance for simple first-time items, DOMAIN.md §1.3): null if it may, else the reason code. First-time: not a
+    /// repeat item (重件). Simple: one petitioner's matter — not a collective visit (Art. 20) or joint letter — and not an
+    /// assigned (交办) item, which Art. 22 reserves for important matters with their own deadline and completion report.
+    /// Only items that end in a handling opinion (Art. 31 (六), Art. 32) have a handling limit to shorten.
+    /// </summary>
+    public static string? WhyNotSimplified(PetitionCase petition)
+    {
+        ArgumentNullException.ThrowIfNull(petition);
+        if (!OpinionPurposes.Contains(petition.Purpose))
+        {
+            return WorkflowReasons.SimplifiedPurpose;
+        }
+
+        if (petition.IsRepeat || petition.SameMatterReexamined)
+        {
+            return WorkflowReasons.SimplifiedRepeat;
+        }
+
+        if (petition.IsCollective)
+        {
+            return WorkflowReasons.SimplifiedCollective;
+        }
+
+        return petition.Status == PetitionStatus.Assigned ? WorkflowReasons.SimplifiedAssigned : null;
     }
 
     // Art. 34: once, at most the rule's maximum, approved while the limit still runs.

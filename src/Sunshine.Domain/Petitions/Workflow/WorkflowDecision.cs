@@ -65,4 +65,16 @@ public static class WorkflowReasons
 
     /// <summary>不再受理 needs an earlier re-examination of the same matter (Art. 36); otherwise decline.</summary>
     public const string NotReexamined = "workflow.not-reexamined";
+
+    /// <summary>简易办理 gives the handling opinion sooner: only items that get one (求决, 申诉, 其他) can have it.</summary>
+    public const string SimplifiedPurpose = "workflow.simplified-purpose";
+
+    /// <summary>简易办理 is for first-time items; a repeat item (重件) is not one.</summary>
+    public const string SimplifiedRepeat = "workflow.simplified-repeat";
+
+    /// <summary>简易办理 is for simple items; a collective visit or joint letter is not one.</summary>
+    public const string SimplifiedCollective = "workflow.simplified-collective";
+
+    /// <summary>简易办理 is for simple items; an assigned (交办) item is an important matter with its own deadline and report.</summary>
+    public const string SimplifiedAssigned = "workflow.simplified-assigned";
 }

@@ -6,14 +6,20 @@ using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Petitions;
 using Sunshine.Domain.Petitions.Workflow;
 using Microsoft.Extensions.Localization;
+using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Features.Petitions;
 
-public sealed record PetitionListItem(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Petitioner, DateOnly ReceivedOn, DateOnly? DueOn, string? ResponsibleUnit);
+/// <param name="Colour">The deadline colour today (红灯预警); null when no organ's limit runs.</param>
+public sealed record PetitionListItem(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Petitioner, DateOnly ReceivedOn, DateOnly? DueOn, string? ResponsibleUnit,
+    DeadlineColour? Colour = null);
 public sealed record PetitionEventDto(long Id, DateTime At, DateOnly On, string Action, PetitionStatus? FromStatus, PetitionStatus ToStatus, string? ActorName, string? Organisation, string? TargetOrganisation, string? Reason, string? Detail, bool IsPublic);
-public sealed record PetitionPage(IReadOnlyList<PetitionListItem> Items, long? NextAfter, int? Count, bool CountCapped);
+/// <param name="NextAfter">Keyset for the next page: the id of the last item (pass it as <c>after</c>).</param>
+/// <param name="NextAfterDue">In a work queue, ordered by due date: the due date of the last item (pass it as <c>afterDue</c>);
+/// null once the page has reached the cases without a due date.</param>
+public sealed record PetitionPage(IReadOnlyList<PetitionListItem> Items, long? NextAfter, int? Count, bool CountCapped, DateOnly? NextAfterDue = null);
 public sealed record PetitionDetail(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Content,
     string Petitioner, string IdNumber, string Phone, string Address, int HeadCount, DateOnly ReceivedOn, DateOnly? DueOn, string RegisteringUnit, string? ResponsibleUnit,
     IReadOnlyList<string> DueExplanation, string NationalStatus, int Version, string? Representatives = null, string? AccusedParty = null,
@@ -22,6 +28,7 @@ public sealed record PetitionDetail(long Id, string CaseNumber, Channel Channel,
 /// <summary>A case's personal data in clear, for an officer who must contact the petitioner; every call is audited.</summary>
 public sealed record UnmaskRequest(string? Reason);
 public sealed record UnmaskedPersonalData(string Petitioner, string? IdNumber, string? Phone, string? Address, string? Representatives);
+    IReadOnlyList<string> DueExplanation, string NationalStatus, int Version, bool IsSimplified = false, DeadlineColour? Colour = null, string? SimplifiedRefusal = null);
 
 /// <summary>
 /// Read access to petitions within scope: the newest first, keyset-paginated. Personal data is masked; the full
@@ -43,30 +50,56 @@ public static class PetitionEndpoints
 
     /// <summary>
     /// The staff case list and search: Chinese full text combined with filters, within scope, newest first,
-    /// keyset-paginated (<paramref name="after"/> = the last id of the previous page).
+    /// keyset-paginated (<paramref name="after"/> = the last id of the previous page). <paramref name="colour"/> keeps the
+    /// cases whose deadline has that colour today. With <paramref name="queue"/> (to-accept, in-handling, due-soon,
+    /// overdue, to-approve) it lists that work queue of the caller's unit by due date instead, keyset on
+    /// (<paramref name="afterDue"/>, <paramref name="after"/>); the other filters apply, the text search does not.
     /// </summary>
     public static async Task<IResult> List(ClaimsPrincipal user, SunshineDbContext db, long? after, string? q, Channel? channel, PetitionStatus? status,
-        Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, CancellationToken ct)
+        Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, DeadlineColour? colour, string? queue, DateOnly? afterDue,
+        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
-        var query = new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, after, PageSize + 1);
-        var (ids, count, capped) = await PetitionSearch.SearchAsync(db, scope, query, ct);
-        var items = await RowsAsync(db, ids.Take(PageSize).ToList(), ct);
+        WorkQueue? workQueue = null;
+        if (queue is not null)
+        {
+            var problems = new Problems(L);
+            if (WorkQueues.Names.TryGetValue(queue.Trim(), out var named)) workQueue = named;
+            else problems.Add("queue", "ErrorQueue", string.Join(", ", WorkQueues.Names.Keys));
+            problems.Require(string.IsNullOrWhiteSpace(q), "q", "ErrorQueueText");
+            if (problems.Any) return problems.ToResult();
+        }
+        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var filters = new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, after, PageSize + 1,
+            colour is { } c ? colouring.Range(c) : null);
+        if (workQueue is { } w)
+        {
+            var (page, queueCount) = await WorkQueues.ListAsync(db, scope, w, filters, colouring, afterDue, after, PageSize + 1, ct);
+            var shown = page.Take(PageSize).ToList();
+            var queued = await RowsAsync(db, shown.Select(r => r.Id).ToList(), colouring, ct);
+            var more = page.Count > PageSize;
+            return TypedResults.Ok(new PetitionPage(queued, more ? shown[^1].Id : null, queueCount, false, more ? shown[^1].DueOn : null));
+        }
+        var (ids, count, capped) = await PetitionSearch.SearchAsync(db, scope, filters, ct);
+        var items = await RowsAsync(db, ids.Take(PageSize).ToList(), colouring, ct);
         return TypedResults.Ok(new PetitionPage(items, ids.Count > PageSize ? items[^1].Id : null, count, capped));
     }
 
     /// <summary>The same search as an Excel workbook, up to 10,000 rows, personal data masked.</summary>
     public static async Task<IResult> Export(ClaimsPrincipal user, SunshineDbContext db, string? q, Channel? channel, PetitionStatus? status,
-        Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, DeadlineColour? colour,
+        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
+        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var range = colour is { } c ? colouring.Range(c) : null;
         var rows = new List<PetitionListItem>();
         long? before = null;
         while (rows.Count < ExportLimit)
         {
-            var (ids, _, _) = await PetitionSearch.SearchAsync(db, scope, new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, before, PetitionSearch.MaxTake), ct);
+            var (ids, _, _) = await PetitionSearch.SearchAsync(db, scope, new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, before, PetitionSearch.MaxTake, range), ct);
             if (ids.Count == 0) break;
-            rows.AddRange(await RowsAsync(db, ids, ct));
+            rows.AddRange(await RowsAsync(db, ids, colouring, ct));
             before = ids[^1];
             if (ids.Count < PetitionSearch.MaxTake) break;
         }
@@ -80,6 +113,7 @@ public static class PetitionEndpoints
             [L["Status"]] = L["Status." + r.Status].Value,
             [L["ReceivedOn"]] = r.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             [L["DueOn"]] = r.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [L["Colour"]] = r.Colour is { } colourOfRow ? L["Colour." + colourOfRow].Value : null,
             [L["ResponsibleUnit"]] = r.ResponsibleUnit,
         }).ToList();
         var stream = new MemoryStream();
@@ -94,15 +128,17 @@ public static class PetitionEndpoints
     private static string? LocalityPrefix(string? locality) =>
         Sunshine.Domain.Directory.DivisionCode.TryParse(locality?.Trim(), out var code) ? code.Prefix : null;
 
-    private static async Task<List<PetitionListItem>> RowsAsync(SunshineDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct)
+    /// <summary>The list rows of <paramref name="ids"/>, in that order, with today's deadline colour.</summary>
+    private static async Task<List<PetitionListItem>> RowsAsync(SunshineDbContext db, IReadOnlyList<long> ids, DeadlineColouring colouring, CancellationToken ct)
     {
-        var rows = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderByDescending(p => p.Id)
-            .Select(p => new { p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, p.PetitionerName, p.ReceivedOn, p.DueOn, Unit = p.ResponsibleOrganisation!.Name })
-            .ToListAsync(ct);
-        return rows.Select(p => new PetitionListItem(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, PersonalData.MaskName(p.PetitionerName), p.ReceivedOn, p.DueOn, p.Unit)).ToList();
+        var rows = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, p.PetitionerName, p.ReceivedOn, p.DueOn, p.IsSimplified, Unit = p.ResponsibleOrganisation!.Name })
+            .ToDictionaryAsync(p => p.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(p => new PetitionListItem(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary,
+            PersonalData.MaskName(p.PetitionerName), p.ReceivedOn, p.DueOn, p.Unit, colouring.Of(p.Status, p.IsSimplified, p.DueOn))).ToList();
     }
 
-    public static async Task<IResult> Get(long id, ClaimsPrincipal user, SunshineDbContext db, PersonalData personalData, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> Get(long id, ClaimsPrincipal user, SunshineDbContext db, PersonalData personalData, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
         var p = await db.Petitions.AsNoTracking().WithinScope(scope)
@@ -116,6 +152,7 @@ public static class PetitionEndpoints
         var due = PetitionClock.Current(state, today, RuleBook.Default, calendar);
         // A case untouched since it came from the national system stands where that system said (National/NationalImport).
         var imported = await National.NationalImport.UntouchedRecordAsync(db, p.Id, ct);
+        var colouring = new DeadlineColouring(today, calendar, DeadlineColouring.YellowWithinFrom(configuration));
         return TypedResults.Ok(new PetitionDetail(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, p.Content,
             PersonalData.MaskName(p.PetitionerName),
             PersonalData.MaskIdNumber(personalData.Unprotect(p.IdNumberProtected)),
@@ -150,6 +187,7 @@ public static class PetitionEndpoints
         return TypedResults.Ok(new UnmaskedPersonalData(p.PetitionerName, personalData.Unprotect(p.IdNumberProtected), personalData.Unprotect(p.PhoneProtected),
             personalData.Unprotect(p.AddressProtected), p.Representatives));
             due?.Explanation ?? [], imported?.State ?? NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version));
+            p.IsSimplified, colouring.Of(p.Status, p.IsSimplified, p.DueOn), PetitionWorkflow.WhyNotSimplified(state)));
     }
 
     /// <summary>The case's append-only history, oldest first, for those who may see the case.</summary>

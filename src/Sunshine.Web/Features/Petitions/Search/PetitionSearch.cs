@@ -6,6 +6,7 @@ using Sunshine.Data.Entities;
 using Sunshine.Data.Search;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
+using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Features.Petitions.Search;
@@ -18,8 +19,9 @@ namespace Sunshine.Web.Features.Petitions.Search;
 /// <param name="To">Received on or before (inclusive).</param>
 /// <param name="Before">Keyset: only ids below this (the last id of the previous page).</param>
 /// <param name="Take">Page size, 1..<see cref="PetitionSearch.MaxTake"/>.</param>
+/// <param name="Colour">A deadline colour on the day of the search, as due-date ranges (<see cref="DeadlineColouring.Range"/>).</param>
 public sealed record PetitionQuery(string? Text, Channel? Channel, int? CategoryId, string? LocalityPrefix, Purpose? Purpose, PetitionStatus? Status,
-    int? ResponsibleOrganisationId, DateOnly? From, DateOnly? To, long? Before, int Take = 50);
+    int? ResponsibleOrganisationId, DateOnly? From, DateOnly? To, long? Before, int Take = 50, ColourRange? Colour = null);
 
 /// <summary>
 /// Petition search within the caller's scope (<see cref="ScopeQueries.WithinScope(IQueryable{Petition}, UserScope)"/>
@@ -191,7 +193,7 @@ public static class PetitionSearch
 
     private sealed record Hit(long Id);
 
-    private static IQueryable<Petition> Filter(IQueryable<Petition> petitions, PetitionQuery q, List<int>? categories)
+    internal static IQueryable<Petition> Filter(IQueryable<Petition> petitions, PetitionQuery q, List<int>? categories)
     {
         if (q.Channel is { } channel) petitions = petitions.Where(p => p.Channel == channel);
         if (q.Purpose is { } purpose) petitions = petitions.Where(p => p.Purpose == purpose);
@@ -205,11 +207,12 @@ public static class PetitionSearch
             petitions = petitions.Where(p => p.IssueLocalityCode.StartsWith(prefix));
         }
         if (categories is not null) petitions = petitions.Where(p => p.CategoryId != null && categories.Contains(p.CategoryId.Value));
+        if (q.Colour is { } colour) petitions = petitions.Where(colour.Predicate());
         return petitions;
     }
 
     /// <summary>A category and its descendants: the tree has three levels and a few hundred rows.</summary>
-    private static async Task<List<int>> CategorySubtreeAsync(SunshineDbContext db, int categoryId, CancellationToken ct)
+    internal static async Task<List<int>> CategorySubtreeAsync(SunshineDbContext db, int categoryId, CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(ct);
         var subtree = new HashSet<int> { categoryId };

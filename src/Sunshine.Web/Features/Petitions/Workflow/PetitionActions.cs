@@ -21,7 +21,8 @@ public sealed record PetitionActionRequest(
     long? OriginalPetitionId = null,
     DateOnly? ReportDueOn = null,
     DateOnly? On = null,
-    int? Version = null);
+    int? Version = null,
+    bool Simplified = false);
 
 public sealed record PetitionActionResult(long Id, PetitionStatus Status, DateOnly? DueOn, IReadOnlyList<string> DueExplanation, int Version);
 
@@ -73,6 +74,7 @@ public static class PetitionActions
         var today = ChinaTime.Today(time);
         var on = request.On ?? today;
         problems.Require(on <= today && on >= petition.RegisteredOn, "on", "ErrorActionDate")
+            .Require(!request.Simplified || act == PetitionAction.Accept, "simplified", "ErrorSimplifiedOnAccept")
             .Text(request.Reason, "reason", 2000, required: NeedsReason(act));
         await ValidateTargetsAsync(act, request, petition, scope, db, problems, ct);
         if (problems.Any) return problems.ToResult();
@@ -80,7 +82,7 @@ public static class PetitionActions
         var calendar = await CalendarEndpoints.LoadAsync(db, ct);
         var state = await CaseOfAsync(db, petition, ct);
         var actor = await ActorAsync(db, scope, petition, state, ct);
-        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion);
+        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion, request.Simplified);
         var decision = PetitionWorkflow.Check(act, state, actor, on, detail, RuleBook.Default, calendar);
         if (!decision.IsAllowed)
         {
@@ -91,7 +93,7 @@ public static class PetitionActions
                 extensions: new Dictionary<string, object?> { ["code"] = decision.ReasonCode });
         }
 
-        var before = new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn };
+        var before = new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn, petition.IsSimplified };
         var fromStatus = petition.Status;
         await ApplyAsync(act, request, petition, on, db, ct);
         petition.Status = decision.ResultingStatus ?? petition.Status;
@@ -122,12 +124,13 @@ public static class PetitionActions
                 opinion = request.Opinion?.ToString(),
                 extension = request.ExtensionDays,
                 reportDueOn = request.ReportDueOn,
+                simplified = request.Simplified ? true : (bool?)null,
                 due = due?.DueOn,
                 explanation = due?.Explanation,
             }),
             IsPublic = IsPublicStep(act),
         });
-        audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn }, request.Reason);
+        audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn, petition.IsSimplified }, request.Reason);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -186,6 +189,8 @@ public static class PetitionActions
                 break;
             case PetitionAction.Accept:
                 petition.AcceptedOn = on;
+                // 简易办理 (2016): the handling opinion is due 10 工作日 after acceptance (PetitionClock.HandlingDue).
+                petition.IsSimplified = request.Simplified;
                 await AnswerHopAsync(petition, db, on, "accepted", ct);
                 break;
             case PetitionAction.Object:
@@ -221,6 +226,8 @@ public static class PetitionActions
                 petition.ConcludedOn = on;
                 break;
             case PetitionAction.Reopen:
+                // Handled again under the ordinary 60 日: an item sent back by a supervisor is no longer a simple one.
+                petition.IsSimplified = false;
                 petition.AcceptedOn = on;
                 petition.ConcludedOn = null;
                 petition.Opinion = null;
@@ -279,6 +286,9 @@ public static class PetitionActions
             ResponsibleOrganisationId = p.ResponsibleOrganisationId,
             TransferredOn = p.TransferredOn,
             AcceptedOn = p.AcceptedOn,
+            IsSimplified = p.IsSimplified,
+            IsRepeat = p.IsRepeat || p.OriginalPetitionId != null,
+            IsCollective = p.IsCollective || p.IsJointLetter,
             ExtensionDays = p.ExtensionDays,
             ExtendedOn = p.ExtendedOn,
             OpinionIssuedOn = p.OpinionIssuedOn,

@@ -1,0 +1,119 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Domain.Calendar;
+using Sunshine.Domain.Petitions;
+using Sunshine.Domain.Petitions.Workflow;
+using Sunshine.Web.Features.Calendar;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web.Features.Petitions.Queues;
+
+/// <summary>
+/// A deadline colour as ranges on the due date, one per unit a step's limit can be counted in, for one day: what a
+/// colour filter adds to a query. Computed in C# (working days need the holiday calendar), applied by the database on
+/// the indexed <see cref="Petition.DueOn"/>.
+/// </summary>
+public sealed record ColourRange(DeadlineColour Colour, DueDateRange CalendarDays, DueDateRange WorkingDays)
+{
+    /// <summary>The petitions whose current step has this colour.</summary>
+    public Expression<Func<Petition, bool>> Predicate()
+    {
+        Expression<Func<Petition, bool>>? any = null;
+        foreach (var (statuses, simplified, unit) in DeadlineColouring.Steps)
+        {
+            var range = unit == PeriodUnit.WorkingDays ? WorkingDays : CalendarDays;
+            Expression<Func<Petition, bool>> term = p => statuses.Contains(p.Status);
+            if (simplified is { } flag) term = And(term, p => p.IsSimplified == flag);
+            if (range.From is { } first) term = And(term, p => p.DueOn >= first);
+            if (range.To is { } last) term = And(term, p => p.DueOn <= last);
+            any = any is null ? term : Or(any, term);
+        }
+        return any!;
+    }
+
+    private static Expression<Func<Petition, bool>> And(Expression<Func<Petition, bool>> a, Expression<Func<Petition, bool>> b) =>
+        Expression.Lambda<Func<Petition, bool>>(Expression.AndAlso(a.Body, Rebind(b, a)), a.Parameters);
+
+    private static Expression<Func<Petition, bool>> Or(Expression<Func<Petition, bool>> a, Expression<Func<Petition, bool>> b) =>
+        Expression.Lambda<Func<Petition, bool>>(Expression.OrElse(a.Body, Rebind(b, a)), a.Parameters);
+
+    private static Expression Rebind(Expression<Func<Petition, bool>> b, Expression<Func<Petition, bool>> a) =>
+        ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body);
+}
+
+/// <summary>
+/// Deadline colours on one day (红灯预警, DOMAIN.md §1.7 (a)): green, yellow when <see cref="YellowWithin"/> or fewer
+/// units are left, red when overdue — counted in the unit of the step's own rule, never stored. Only the steps where an
+/// organ must act have a colour: registration (the bureau transfers, Art. 22), receipt (the unit accepts, Art. 23),
+/// handling (Art. 34), review and re-examination (Art. 35–36). While an opinion waits for a review request the clock
+/// is the petitioner's, and nobody is late.
+/// </summary>
+public sealed class DeadlineColouring(DateOnly today, HolidayCalendar calendar, int yellowWithin)
+{
+    /// <summary>The setting that holds the yellow threshold, in the rule's unit (DOMAIN.md §1.7: thresholds are configuration).</summary>
+    public const string YellowWithinSetting = "Deadlines:YellowWithin";
+
+    public const int DefaultYellowWithin = 3;
+
+    /// <summary>The statuses whose due date is an organ's own limit.</summary>
+    public static readonly IReadOnlyList<PetitionStatus> Coloured =
+    [
+        PetitionStatus.Registered, PetitionStatus.Transferred, PetitionStatus.Assigned,
+        PetitionStatus.Accepted, PetitionStatus.UnderReview, PetitionStatus.UnderReexamination,
+    ];
+
+    /// <summary>
+    /// The coloured steps grouped by the unit of their limit, from the rule book (<see cref="PetitionClock.CurrentUnit"/>):
+    /// statuses, whether the simplified flag matters (null = no), unit. With the shipped rules: everything in 日 but a
+    /// simplified handling's 10 工作日.
+    /// </summary>
+    internal static readonly IReadOnlyList<(PetitionStatus[] Statuses, bool? Simplified, PeriodUnit Unit)> Steps = GroupSteps();
+
+    private static List<(PetitionStatus[] Statuses, bool? Simplified, PeriodUnit Unit)> GroupSteps()
+    {
+        var steps = new List<(PetitionStatus Status, bool? Simplified, PeriodUnit Unit)>();
+        foreach (var status in Coloured)
+        {
+            var plain = PetitionClock.CurrentUnit(status, false) ?? PeriodUnit.CalendarDays;
+            var simplified = PetitionClock.CurrentUnit(status, true) ?? PeriodUnit.CalendarDays;
+            if (plain == simplified)
+            {
+                steps.Add((status, null, plain));
+            }
+            else
+            {
+                steps.Add((status, false, plain));
+                steps.Add((status, true, simplified));
+            }
+        }
+        return steps.GroupBy(s => (s.Simplified, s.Unit)).Select(g => (g.Select(s => s.Status).ToArray(), g.Key.Simplified, g.Key.Unit)).ToList();
+    }
+
+    public DateOnly Today { get; } = today;
+
+    public int YellowWithin { get; } = yellowWithin;
+
+    /// <summary>Today's colouring, with the holiday calendar as the database holds it and the configured threshold.</summary>
+    public static async Task<DeadlineColouring> TodayAsync(SunshineDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct = default) =>
+        new(ChinaTime.Today(time), await CalendarEndpoints.LoadAsync(db, ct), YellowWithinFrom(configuration));
+
+    /// <summary>The configured yellow threshold (default 3).</summary>
+    public static int YellowWithinFrom(IConfiguration configuration)
+    {
+        var yellow = configuration.GetValue(YellowWithinSetting, DefaultYellowWithin);
+        return yellow >= 0 ? yellow : throw new InvalidOperationException($"{YellowWithinSetting} must be 0 or more; it is {yellow}.");
+    }
+
+    /// <summary>The colour of one case, or null when its current step has no organ's limit.</summary>
+    public DeadlineColour? Of(PetitionStatus status, bool isSimplified, DateOnly? dueOn) =>
+        dueOn is { } due && Coloured.Contains(status)
+            ? DeadlineColours.For(due, Today, PetitionClock.CurrentUnit(status, isSimplified) ?? PeriodUnit.CalendarDays, calendar, YellowWithin)
+            : null;
+
+    /// <summary>The colour as due-date ranges for a query.</summary>
+    public ColourRange Range(DeadlineColour colour) => new(colour,
+        DeadlineColours.DueRange(colour, Today, PeriodUnit.CalendarDays, calendar, YellowWithin),
+        DeadlineColours.DueRange(colour, Today, PeriodUnit.WorkingDays, calendar, YellowWithin));
+}
