@@ -16,6 +16,7 @@ using Sunshine.Web.Features.Petitions;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Features.Petitions.Notices;
 using Sunshine.Web.Features.Petitions.Workflow;
+using Sunshine.Web.Features.Portal;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -115,6 +116,7 @@ public static class SunshineApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddHttpContextAccessor();
         services.AddScoped<Audit>();
+        services.AddPortal(configuration);
         return builder;
     }
 
@@ -143,6 +145,7 @@ public static class SunshineApp
             await next();
         });
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
@@ -158,6 +161,7 @@ public static class SunshineApp
         app.MapIntakeEndpoints();
         app.MapNoticeEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapPortalEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
