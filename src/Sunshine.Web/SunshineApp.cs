@@ -144,8 +144,8 @@ public static class SunshineApp
             }
             await next();
         });
-        app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

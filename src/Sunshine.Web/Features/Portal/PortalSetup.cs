@@ -61,13 +61,14 @@ public static class PortalSetup
     /// <summary>The client's address as the server sees it; the partition key of the limits and the throttle.</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    // A browser posting a form gets a page in its language; an API client gets problem details. Both learn when to retry.
+    // A browser posting a page's form gets a page in its language; an API client gets problem details. Both learn when
+    // to retry. (The form is not read here: its antiforgery token has not been checked yet.)
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (http.Request.HasFormContentType)
+        if (!http.Request.Path.StartsWithSegments("/api"))
         {
             http.Response.StatusCode = StatusCodes.Status303SeeOther;
             http.Response.Headers.Location = "/portal/busy";
