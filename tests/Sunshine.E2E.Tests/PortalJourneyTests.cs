@@ -10,7 +10,7 @@ namespace Sunshine.E2E.Tests;
 /// <summary>
 /// The citizen's journey of issue 4 in a real browser with JavaScript switched off: choose the place, submit the
 /// petition, keep the receipt, follow the case on the progress page. The portal's pages are plain HTML forms, so nothing
-/// waits for Blazor to become interactive. Axe scans each page the citizen sees.
+/// waits for Blazor to become interactive. Axe scans each page the citizen sees, as the citizen's browser received it.
 /// </summary>
 public sealed class PortalJourneyTests(SqliteDemoApp app, Browser browser) : IClassFixture<SqliteDemoApp>, IClassFixture<Browser>
 {
@@ -18,6 +18,26 @@ public sealed class PortalJourneyTests(SqliteDemoApp app, Browser browser) : ICl
     {
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, page + ":\n" + string.Join("\n", serious.Select(v => $"{v.Impact}: {v.Id} — {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
+    }
+
+    /// <summary>
+    /// Axe runs on timers and promises, which a page without JavaScript never runs. So each page the script-less browser
+    /// received is scanned as is — its HTML, with the site's stylesheet — in a second page that runs script.
+    /// </summary>
+    private async Task<AxeResult> ScanAsync(IPage page)
+    {
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = page.ViewportSize!.Width, Height = page.ViewportSize.Height } });
+        try
+        {
+            var scanner = await context.NewPageAsync();
+            await scanner.GotoAsync("/portal/busy");   // the site's origin, so the stylesheet loads
+            await scanner.SetContentAsync(await page.ContentAsync());
+            return await scanner.RunAxe();
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
     }
 
     private async Task<IPage> PageWithoutScriptAsync(int width = 390, int height = 844)
@@ -38,7 +58,7 @@ public sealed class PortalJourneyTests(SqliteDemoApp app, Browser browser) : ICl
     {
         var page = await PageWithoutScriptAsync();
         var scanned = new List<(string Name, AxeResult Result)>();
-        async Task Scan(string name) => scanned.Add((name, await page.RunAxe()));
+        async Task Scan(string name) => scanned.Add((name, await ScanAsync(page)));
 
         await page.GotoAsync("/");
         await Scan("home");
@@ -130,6 +150,6 @@ public sealed class PortalJourneyTests(SqliteDemoApp app, Browser browser) : ICl
         Assert.Equal(0, await page.Locator("script").CountAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToContainTextAsync("即将开通");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "portal-form-desktop.png"), FullPage = true });
-        AssertNoSeriousViolations(await page.RunAxe(), "form at desktop width");
+        AssertNoSeriousViolations(await ScanAsync(page), "form at desktop width");
     }
 }
