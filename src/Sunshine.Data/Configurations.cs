@@ -232,3 +232,14 @@ internal sealed class NoticeTemplateConfiguration : IEntityTypeConfiguration<Not
         e.HasIndex(x => x.Kind).IsUnique();
     }
 }
+
+internal sealed class QueryThrottleConfiguration : IEntityTypeConfiguration<QueryThrottle>
+{
+    public void Configure(EntityTypeBuilder<QueryThrottle> e)
+    {
+        e.HasKey(x => x.ClientKey);
+        e.Property(x => x.ClientKey).HasMaxLength(32);
+        // Old entries are swept by age.
+        e.HasIndex(x => x.LastFailureAt);
+    }
+}

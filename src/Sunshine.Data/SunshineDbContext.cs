@@ -29,6 +29,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,6 +19,7 @@ using Sunshine.Web.Features.Petitions.Notices;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
+using Sunshine.Web.Features.Portal;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -119,6 +120,7 @@ public static class SunshineApp
         services.AddHttpContextAccessor();
         services.AddScoped<Audit>();
         services.AddAttachments(configuration);
+        services.AddPortal(configuration);
         return builder;
     }
 
@@ -146,6 +148,7 @@ public static class SunshineApp
             }
             await next();
         });
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -166,6 +169,7 @@ public static class SunshineApp
         app.MapAttachmentEndpoints();
         Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapQueueEndpoints();
+        app.MapPortalEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

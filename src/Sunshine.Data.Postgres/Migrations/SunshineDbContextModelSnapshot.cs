@@ -957,6 +957,25 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.QueryThrottle", b =>
+                {
+                    b.Property<byte[]>("ClientKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientKey");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("QueryThrottles");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")

@@ -924,6 +924,25 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.QueryThrottle", b =>
+                {
+                    b.Property<byte[]>("ClientKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientKey");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("QueryThrottles");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")

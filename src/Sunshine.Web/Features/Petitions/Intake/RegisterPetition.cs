@@ -225,7 +225,7 @@ public static class RegisterPetition
         return row is null ? null : new RegisteredPetition(row.Id, row.CaseNumber, null, row.DueOn ?? row.RegisteredOn, [], true, []);
     }
 
-    private static Problems Validate(RegisterPetitionRequest r, DateOnly today, IStringLocalizer<SharedResource> L)
+    internal static Problems Validate(RegisterPetitionRequest r, DateOnly today, IStringLocalizer<SharedResource> L)
     {
         var problems = new Problems(L)
             .Require(Enum.IsDefined(r.Channel), "channel", "ErrorEnum", L["Field.channel"].Value)

@@ -79,10 +79,24 @@ public static class PetitionActions
         await ValidateTargetsAsync(act, request, petition, scope, db, problems, ct);
         if (problems.Any) return problems.ToResult();
 
-        var calendar = await CalendarEndpoints.LoadAsync(db, ct);
         var state = await CaseOfAsync(db, petition, ct);
         var actor = await ActorAsync(db, scope, petition, state, ct);
         var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion, request.Simplified);
+        return await PerformAsync(act, request, petition, state, actor, scope, on, db, audit, time, L, ct);
+    }
+
+    /// <summary>
+    /// The part every path shares — staff in the console or through the API, and the petitioner on the public portal:
+    /// the domain checks the action for this actor, its effects are applied, the due date recomputed, the history event
+    /// and the audit entry appended, and the case saved under optimistic concurrency. <paramref name="staff"/> is null
+    /// when the petitioner acts.
+    /// </summary>
+    public static async Task<IResult> PerformAsync(PetitionAction act, PetitionActionRequest request, Petition petition, PetitionCase state,
+        WorkflowActor actor, UserScope? staff, DateOnly on, SunshineDbContext db, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(time);
+        var calendar = await CalendarEndpoints.LoadAsync(db, ct);
+        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion);
         var decision = PetitionWorkflow.Check(act, state, actor, on, detail, RuleBook.Default, calendar);
         if (!decision.IsAllowed)
         {
@@ -112,9 +126,9 @@ public static class PetitionActions
             Action = Code(act),
             FromStatus = fromStatus,
             ToStatus = petition.Status,
-            ActorUserId = scope.UserId,
-            ActorName = scope.UserName,
-            OrganisationId = scope.OrganisationId,
+            ActorUserId = staff?.UserId,
+            ActorName = staff?.UserName,
+            OrganisationId = staff?.OrganisationId,
             TargetOrganisationId = request.TargetOrganisationId,
             Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(),
             Detail = JsonSerializer.Serialize(new
@@ -131,6 +145,7 @@ public static class PetitionActions
             IsPublic = IsPublicStep(act),
         });
         audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn, petition.IsSimplified }, request.Reason);
+        audit.Record(staff, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn }, request.Reason);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,247 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Domain.Calendar;
+using Sunshine.Domain.Petitions;
+using Sunshine.Domain.Petitions.Workflow;
+using Sunshine.Web.Features.Calendar;
+using Sunshine.Web.Features.Petitions.Workflow;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web.Features.Portal;
+
+public sealed record ProgressRequest(string? CaseNumber, string? QueryCode);
+
+public sealed record EvaluationRequest(string? QueryCode, SatisfactionEvaluation? Bureau, SatisfactionEvaluation? Unit, string? Comment);
+
+public sealed record ReviewRequest(string? QueryCode, string? Reason);
+
+/// <summary>One step of the public timeline: when, what, by which organisation, to which, and what the petitioner is told.</summary>
+public sealed record PublicEvent(DateOnly On, string Action, string Step, string? By, string? To, string? Note, string? Reason);
+
+/// <summary>The two evaluations (DOMAIN.md §1.5): whether they can be given now, until when, and what was given.</summary>
+public sealed record EvaluationView(bool IsOpen, DateOnly? OpenUntil, string? Unit, SatisfactionEvaluation? Bureau, SatisfactionEvaluation? UnitEvaluation, string? Note);
+
+/// <summary>The review (复查) request: open until when, to which organ; or why not.</summary>
+public sealed record ReviewView(bool IsShown, bool IsOpen, DateOnly? OpenUntil, string? Organ, string? Note);
+
+/// <summary>What a petitioner sees of their case: public steps only, names of organisations, personal data masked.</summary>
+public sealed record PublicCase(string CaseNumber, string Petitioner, Purpose Purpose, string Summary, PetitionStatus Status, DateOnly ReceivedOn,
+    string RegisteringUnit, string? ResponsibleUnit, DateOnly? DueOn, string? DueText, IReadOnlyList<PublicEvent> Events, EvaluationView Evaluation, ReviewView Review);
+
+/// <summary>
+/// 进度查询, 满意度评价 and 复查申请 for the petitioner (《信访工作条例》第二十一条: the petitioner can query progress and
+/// evaluate the result). Every call opens the case with its number and query code through <see cref="QueryCodeThrottle"/>.
+/// </summary>
+public static class PublicProgress
+{
+    public const string EvaluateAction = "evaluate";
+
+    // Steps whose reason is addressed to the petitioner: the extension's reason must be told (Art. 34), the route and the
+    // opinion are the answer, and the petitioner's own words are theirs. Other reasons (e.g. a transfer note) stay internal.
+    private static readonly HashSet<string> ToldReasons = new(StringComparer.Ordinal)
+    {
+        "extend", "route-to-legal-channel", "decline", "refuse", "issue-opinion", "issue-review-opinion", "issue-reexamination-opinion",
+        "reply-suggestion", "record-mediation", "withdraw", "request-review", "request-reexamination", EvaluateAction,
+    };
+
+    public static async Task<IResult> Lookup(ProgressRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData, TimeProvider time,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var access = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, personalData, time, ct);
+        return access.Petition is null ? WrongPair(access, L) : TypedResults.Ok(await ViewAsync(db, access.Petition, time, L, ct));
+    }
+
+    public static async Task<IResult> Evaluate(string caseNumber, EvaluationRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData,
+        Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var access = await QueryCodeThrottle.OpenAsync(http, caseNumber, request.QueryCode, db, personalData, time, ct);
+        if (access.Petition is not { } petition) return WrongPair(access, L);
+        var view = await ViewAsync(db, petition, time, L, ct);
+        var problems = new Problems(L)
+            .Require(request.Bureau is not null || request.Unit is not null, "bureau", "Portal.ErrorEvaluationEmpty")
+            .Require(request.Bureau is null || Enum.IsDefined(request.Bureau.Value), "bureau", "ErrorEnum", L["Portal.EvaluateBureau"].Value)
+            .Require(request.Unit is null || Enum.IsDefined(request.Unit.Value), "unit", "ErrorEnum", L["Portal.EvaluateUnit"].Value)
+            .Require(request.Bureau is null || petition.BureauEvaluation is null, "bureau", "Portal.ErrorEvaluatedAlready")
+            .Require(request.Unit is null || petition.UnitEvaluation is null, "unit", "Portal.ErrorEvaluatedAlready")
+            .Text(request.Comment, "comment", 500, required: false);
+        if (problems.Any) return problems.ToResult();
+        if (!view.Evaluation.IsOpen)
+            return TypedResults.Problem(title: view.Evaluation.Note ?? L["Portal.EvaluationNotOpen"], statusCode: StatusCodes.Status409Conflict);
+
+        var unitId = await ReplyingUnitAsync(db, petition, ct);
+        petition.BureauEvaluation ??= request.Bureau;
+        petition.UnitEvaluation ??= request.Unit;
+        petition.Version++;
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        db.PetitionEvents.Add(new PetitionEvent
+        {
+            PetitionId = petition.Id,
+            At = time.GetUtcNow().UtcDateTime,
+            On = ChinaTime.Today(time),
+            Action = EvaluateAction,
+            FromStatus = petition.Status,
+            ToStatus = petition.Status,
+            TargetOrganisationId = request.Unit is null ? null : unitId,
+            Reason = comment,
+            // A 不满意 flags the item for supervision (DOMAIN.md §1.5): supervisors find it by this event.
+            Detail = JsonSerializer.Serialize(new { bureau = request.Bureau?.ToString(), unit = request.Unit?.ToString() }),
+            IsPublic = true,
+        });
+        audit.Record(null, "petition." + EvaluateAction, nameof(Petition), petition.Id, after: new { request.Bureau, request.Unit }, reason: comment);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(title: L["ErrorStale"], statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Ok(await ViewAsync(db, petition, time, L, ct));
+    }
+
+    /// <summary>
+    /// 请求复查 (《信访工作条例》第三十五条): within 30 日 of receiving the handling opinion, to the organ one level above the
+    /// one that issued it — its parent in the organisation tree (a department's government, a government's superior).
+    /// The petitioner takes the same workflow action staff record, so the window and state checks are the domain's.
+    /// </summary>
+    public static async Task<IResult> RequestReview(string caseNumber, ReviewRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData,
+        Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var access = await QueryCodeThrottle.OpenAsync(http, caseNumber, request.QueryCode, db, personalData, time, ct);
+        if (access.Petition is not { } petition) return WrongPair(access, L);
+        var problems = new Problems(L).Text(request.Reason, "reason", 2000);
+        if (problems.Any) return problems.ToResult();
+        var organ = await UpperOrganAsync(db, petition, ct);
+        if (organ is null)
+            return TypedResults.Problem(title: L["Portal.ErrorNoUpperOrgan"], statusCode: StatusCodes.Status409Conflict);
+        var state = await PetitionActions.CaseOfAsync(db, petition, ct);
+        var result = await PetitionActions.PerformAsync(PetitionAction.RequestReview, new PetitionActionRequest(Reason: request.Reason, TargetOrganisationId: organ.Id),
+            petition, state, WorkflowActor.Petitioner, null, ChinaTime.Today(time), db, audit, time, L, ct);
+        return Infrastructure.ConsoleActions.Succeeded(result) ? TypedResults.Ok(await ViewAsync(db, petition, time, L, ct)) : result;
+    }
+
+    /// <summary>The same answer for an unknown number and a wrong code, after the delay the client has earned.</summary>
+    private static IResult WrongPair(QueryCodeThrottle.Access access, IStringLocalizer<SharedResource> L) =>
+        TypedResults.Problem(title: L["Portal.ErrorWrongPair"], statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["delaySeconds"] = (int)access.Delay.TotalSeconds });
+
+    /// <summary>The public view of a case, computed now: its public history, the current deadline, evaluation and review.</summary>
+    public static async Task<PublicCase> ViewAsync(SunshineDbContext db, Petition petition, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(time);
+        var calendar = await CalendarEndpoints.LoadAsync(db, ct);
+        var state = await PetitionActions.CaseOfAsync(db, petition, ct);
+        var rows = await (from e in db.PetitionEvents.AsNoTracking()
+                          where e.PetitionId == petition.Id && e.IsPublic
+                          orderby e.Id
+                          join o in db.Organisations on e.OrganisationId equals o.Id into origins
+                          from o in origins.DefaultIfEmpty()
+                          join t in db.Organisations on e.TargetOrganisationId equals t.Id into targets
+                          from t in targets.DefaultIfEmpty()
+                          select new { e.On, e.Action, By = o.Name, To = t.Name, e.Reason, e.Detail })
+            .ToListAsync(ct);
+        var events = rows.Select(e => new PublicEvent(e.On, e.Action, L["Action." + e.Action].Value, e.By, e.To, Note(e.Action, e.Detail, L),
+            ToldReasons.Contains(e.Action) ? e.Reason : null)).ToList();
+        var names = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == petition.RegisteringOrganisationId || o.Id == petition.ResponsibleOrganisationId)
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var due = PetitionClock.Current(state, today, RuleBook.Default, calendar);
+        var dueKey = "Portal.Due." + petition.Status;
+        var dueText = due is null ? null : L[dueKey] is { ResourceNotFound: false } text ? text.Value : null;
+
+        return new PublicCase(petition.CaseNumber, PersonalData.MaskName(petition.PetitionerName), petition.Purpose, petition.Summary, petition.Status,
+            petition.ReceivedOn, names[petition.RegisteringOrganisationId],
+            petition.ResponsibleOrganisationId is { } unit ? names.GetValueOrDefault(unit) : null,
+            dueText is null ? null : due!.DueOn, dueText, events,
+            await EvaluationAsync(db, petition, today, calendar, L, ct), await ReviewAsync(db, petition, state, today, calendar, L, ct));
+    }
+
+    // The steps' particulars in words: the legal route and its article (statutory text, Chinese), the opinion, the
+    // extension, the evaluation given.
+    private static string? Note(string action, string? detail, IStringLocalizer<SharedResource> L)
+    {
+        if (string.IsNullOrEmpty(detail)) return null;
+        using var json = JsonDocument.Parse(detail);
+        var root = json.RootElement;
+        string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return action switch
+        {
+            "route-to-legal-channel" when Text("route") is { } route => $"{route}（{Text("article")}）",
+            "issue-opinion" or "issue-review-opinion" or "issue-reexamination-opinion" when Text("opinion") is { } opinion => L["Opinion." + opinion].Value,
+            "extend" when root.TryGetProperty("extension", out var days) && days.ValueKind == JsonValueKind.Number => L["Portal.ExtendedBy", days.GetInt32()].Value,
+            EvaluateAction => string.Join("；", new[]
+            {
+                Text("bureau") is { } b ? L["Portal.EvaluatedBureau", L["Evaluation." + b].Value].Value : null,
+                Text("unit") is { } u ? L["Portal.EvaluatedUnit", L["Evaluation." + u].Value].Value : null,
+            }.Where(s => s is not null)),
+            _ => null,
+        };
+    }
+
+    // The reply the petitioner evaluates: the handling opinion, or the answer to a suggestion or an inquiry (the latest,
+    // should a supervisor have had it redone).
+    private static bool IsReply(string action, Purpose purpose) =>
+        action is "issue-opinion" or "reply-suggestion" || (action == "conclude" && purpose == Purpose.Inquiry);
+
+    private static async Task<(DateOnly On, int? UnitId)?> ReplyAsync(SunshineDbContext db, Petition petition, CancellationToken ct)
+    {
+        var replies = await db.PetitionEvents.AsNoTracking()
+            .Where(e => e.PetitionId == petition.Id && (e.Action == "issue-opinion" || e.Action == "reply-suggestion" || e.Action == "conclude"))
+            .OrderBy(e => e.Id).Select(e => new { e.Action, e.On, e.OrganisationId }).ToListAsync(ct);
+        var reply = replies.LastOrDefault(e => IsReply(e.Action, petition.Purpose));
+        return reply is null ? null : (reply.On, reply.OrganisationId ?? petition.ResponsibleOrganisationId);
+    }
+
+    private static async Task<int?> ReplyingUnitAsync(SunshineDbContext db, Petition petition, CancellationToken ct) =>
+        (await ReplyAsync(db, petition, ct))?.UnitId;
+
+    /// <summary>
+    /// The evaluation window (DOMAIN.md §1.5): from the reply, the configured period (default 30 日). Not evaluated:
+    /// accusations (the accuser's matter is not for disclosure, Art. 30) and items routed to a legal procedure, declined,
+    /// withdrawn or merged.
+    /// </summary>
+    private static async Task<EvaluationView> EvaluationAsync(SunshineDbContext db, Petition p, DateOnly today, HolidayCalendar calendar,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        if (p.Purpose == Purpose.Accusation || p.Status is PetitionStatus.RoutedToLegalChannel or PetitionStatus.Declined or PetitionStatus.Withdrawn or PetitionStatus.Merged)
+            return new EvaluationView(false, null, null, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationExcluded"]);
+        if (await ReplyAsync(db, p, ct) is not { } reply)
+            return new EvaluationView(false, null, null, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationNotYet"]);
+        var unit = reply.UnitId is { } id ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
+        var rule = RuleBook.Default.Rule(RuleCodes.SatisfactionEvaluationWindow, p.IssueLocalityCode, reply.On);
+        var until = StatutoryClock.Compute(rule, reply.On, calendar).DueOn;
+        if (p.BureauEvaluation is not null && p.UnitEvaluation is not null)
+            return new EvaluationView(false, until, unit, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationDone"]);
+        return today <= until
+            ? new EvaluationView(true, until, unit, p.BureauEvaluation, p.UnitEvaluation, null)
+            : new EvaluationView(false, until, unit, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationClosed", until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+
+    private static async Task<ReviewView> ReviewAsync(SunshineDbContext db, Petition p, PetitionCase state, DateOnly today, HolidayCalendar calendar,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        if (p.Status == PetitionStatus.UnderReview)
+            return new ReviewView(true, false, null, p.ResponsibleOrganisationId is { } id ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct) : null,
+                L["Portal.ReviewRequested"]);
+        if (p.Status != PetitionStatus.OpinionIssued || PetitionClock.ReviewRequestDue(state, RuleBook.Default, calendar) is not { } window)
+            return new ReviewView(false, false, null, null, null);
+        var organ = await UpperOrganAsync(db, p, ct);
+        if (organ is null) return new ReviewView(true, false, window.DueOn, null, L["Portal.ErrorNoUpperOrgan"]);
+        return today <= window.DueOn
+            ? new ReviewView(true, true, window.DueOn, organ.Name, null)
+            : new ReviewView(true, false, window.DueOn, organ.Name, L["workflow.review-window-closed"]);
+    }
+
+    /// <summary>The organ one level above the unit that issued the handling opinion: its parent, if active.</summary>
+    private static async Task<Organisation?> UpperOrganAsync(SunshineDbContext db, Petition petition, CancellationToken ct)
+    {
+        var issuer = await db.PetitionEvents.AsNoTracking().Where(e => e.PetitionId == petition.Id && e.Action == "issue-opinion")
+            .OrderByDescending(e => e.Id).Select(e => e.OrganisationId).FirstOrDefaultAsync(ct) ?? petition.ResponsibleOrganisationId;
+        if (issuer is null) return null;
+        return await db.Organisations.AsNoTracking().Where(o => o.Id == issuer)
+            .Select(o => o.Parent).Where(parent => parent != null && parent.IsActive).SingleOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Web.Features.Petitions;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web.Features.Portal;
+
+/// <summary>
+/// The petitioner's door to a case: case number + query code. Wrong pairs are counted per client and, after
+/// <see cref="FreeFailures"/>, answered only after a growing delay; a right pair is checked first and answered at once,
+/// without reading or writing the count, so nobody can lock a petitioner out of their own case by failing on purpose.
+/// <para>The count lives in a table (<see cref="QueryThrottle"/>), not in a node's memory: app nodes behind a balancer
+/// share it and a restart does not reset it. Only failures write to it.</para>
+/// <para>The delay slows a client that guesses one pair after another. A client that guesses in parallel can still
+/// tell a quick right answer from a slow wrong one; against that stand the per-client request bound
+/// (<see cref="PortalSetup.LookupLimit"/>) and the code itself: 8 characters from 32, about 10¹² values per case.</para>
+/// </summary>
+public static class QueryCodeThrottle
+{
+    /// <summary>Failures a client may make without waiting: typing mistakes happen.</summary>
+    public const int FreeFailures = 5;
+
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
+
+    /// <summary>A client that made no mistake for this long starts afresh.</summary>
+    public static readonly TimeSpan Forgiveness = TimeSpan.FromHours(1);
+
+    /// <summary>The wait before answering the n-th failure: none for the first five, then 1, 2, 4 … seconds, at most 60.</summary>
+    public static TimeSpan DelayAfter(int failures) =>
+        failures <= FreeFailures ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, Math.Pow(2, failures - FreeFailures - 1)));
+
+    public sealed record Access(Petition? Petition, int Failures, TimeSpan Delay);
+
+    /// <summary>
+    /// The case if the pair is right (tracked, so the caller may change it); otherwise records the failure, waits the
+    /// delay it earns, and returns no case. Whether the number exists is not told apart from a wrong code.
+    /// </summary>
+    public static async Task<Access> OpenAsync(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db, PersonalData personalData,
+        TimeProvider time, CancellationToken ct)
+    {
+        var petition = await FindAsync(db, caseNumber, queryCode, ct);
+        if (petition is not null) return new Access(petition, 0, TimeSpan.Zero);
+        var client = personalData.KeyedHash("query-client:" + PortalSetup.ClientAddress(http))!;
+        var failures = await RecordFailureAsync(db, client, time.GetUtcNow().UtcDateTime, ct);
+        var delay = DelayAfter(failures);
+        if (delay > TimeSpan.Zero) await Task.Delay(delay, time, ct);
+        return new Access(null, failures, delay);
+    }
+
+    private static async Task<Petition?> FindAsync(SunshineDbContext db, string? caseNumber, string? queryCode, CancellationToken ct)
+    {
+        var number = caseNumber?.Trim().ToUpperInvariant();
+        var code = queryCode?.Trim();
+        if (string.IsNullOrEmpty(number) || number.Length > 32 || string.IsNullOrEmpty(code) || code.Length > 32) return null;
+        var petition = await db.Petitions.SingleOrDefaultAsync(p => p.CaseNumber == number, ct);
+        // Compared in constant time: the answer's timing says nothing about how much of the code was right.
+        return petition is not null && CryptographicOperations.FixedTimeEquals(petition.QueryCodeHash, PetitionConventions.HashQueryCode(code)) ? petition : null;
+    }
+
+    /// <summary>Adds one failure for the client and returns its count; concurrent failures are all counted.</summary>
+    public static async Task<int> RecordFailureAsync(SunshineDbContext db, byte[] client, DateTime now, CancellationToken ct)
+    {
+        var stale = now - Forgiveness;
+        await db.QueryThrottles.Where(t => t.LastFailureAt < stale).ExecuteDeleteAsync(ct);
+        if (await IncrementAsync(db, client, now, ct) == 0)
+        {
+            db.QueryThrottles.Add(new QueryThrottle { ClientKey = client, Failures = 1, LastFailureAt = now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another failure of the same client inserted the row first: count this one on it.
+                db.ChangeTracker.Clear();
+                await IncrementAsync(db, client, now, ct);
+            }
+        }
+        return await db.QueryThrottles.Where(t => t.ClientKey == client).Select(t => t.Failures).SingleAsync(ct);
+    }
+
+    private static Task<int> IncrementAsync(SunshineDbContext db, byte[] client, DateTime now, CancellationToken ct) =>
+        db.QueryThrottles.Where(t => t.ClientKey == client)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Failures, t => t.Failures + 1).SetProperty(t => t.LastFailureAt, now), ct);
+}
