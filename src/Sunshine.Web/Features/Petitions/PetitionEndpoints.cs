@@ -23,12 +23,11 @@ public sealed record PetitionPage(IReadOnlyList<PetitionListItem> Items, long? N
 public sealed record PetitionDetail(long Id, string CaseNumber, Channel Channel, Purpose Purpose, PetitionStatus Status, string Summary, string Content,
     string Petitioner, string IdNumber, string Phone, string Address, int HeadCount, DateOnly ReceivedOn, DateOnly? DueOn, string RegisteringUnit, string? ResponsibleUnit,
     IReadOnlyList<string> DueExplanation, string NationalStatus, int Version, string? Representatives = null, string? AccusedParty = null,
-    bool IsRepeat = false, bool MayUnmask = false);
+    bool IsRepeat = false, bool MayUnmask = false, bool IsSimplified = false, DeadlineColour? Colour = null, string? SimplifiedRefusal = null);
 
 /// <summary>A case's personal data in clear, for an officer who must contact the petitioner; every call is audited.</summary>
 public sealed record UnmaskRequest(string? Reason);
 public sealed record UnmaskedPersonalData(string Petitioner, string? IdNumber, string? Phone, string? Address, string? Representatives);
-    IReadOnlyList<string> DueExplanation, string NationalStatus, int Version, bool IsSimplified = false, DeadlineColour? Colour = null, string? SimplifiedRefusal = null);
 
 /// <summary>
 /// Read access to petitions within scope: the newest first, keyset-paginated. Personal data is masked; the full
@@ -159,9 +158,10 @@ public static class PetitionEndpoints
             PersonalData.MaskPhone(personalData.Unprotect(p.PhoneProtected)),
             PersonalData.MaskAddress(personalData.Unprotect(p.AddressProtected)),
             p.HeadCount, p.ReceivedOn, p.DueOn, p.RegisteringOrganisation!.Name, p.ResponsibleOrganisation?.Name,
-            due?.Explanation ?? [], NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version,
+            due?.Explanation ?? [], imported?.State ?? NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version,
             p.Representatives is null ? null : string.Join('、', p.Representatives.Split('、').Select(PersonalData.MaskName)),
-            p.AccusedParty, p.IsRepeat, MayUnmask(scope)));
+            p.AccusedParty, p.IsRepeat, MayUnmask(scope),
+            p.IsSimplified, colouring.Of(p.Status, p.IsSimplified, p.DueOn), PetitionWorkflow.WhyNotSimplified(state)));
     }
 
     /// <summary>
@@ -186,8 +186,6 @@ public static class PetitionEndpoints
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new UnmaskedPersonalData(p.PetitionerName, personalData.Unprotect(p.IdNumberProtected), personalData.Unprotect(p.PhoneProtected),
             personalData.Unprotect(p.AddressProtected), p.Representatives));
-            due?.Explanation ?? [], imported?.State ?? NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version));
-            p.IsSimplified, colouring.Of(p.Status, p.IsSimplified, p.DueOn), PetitionWorkflow.WhyNotSimplified(state)));
     }
 
     /// <summary>The case's append-only history, oldest first, for those who may see the case.</summary>

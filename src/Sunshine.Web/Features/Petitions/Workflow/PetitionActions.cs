@@ -144,8 +144,7 @@ public static class PetitionActions
             }),
             IsPublic = IsPublicStep(act),
         });
-        audit.Record(scope, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn, petition.IsSimplified }, request.Reason);
-        audit.Record(staff, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn }, request.Reason);
+        audit.Record(staff, "petition." + Code(act), nameof(Petition), petition.Id, before, new { petition.Status, petition.ResponsibleOrganisationId, petition.DueOn, petition.IsSimplified }, request.Reason);
         try
         {
             await db.SaveChangesAsync(ct);
