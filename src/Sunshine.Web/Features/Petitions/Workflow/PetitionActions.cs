@@ -81,7 +81,6 @@ public static class PetitionActions
 
         var state = await CaseOfAsync(db, petition, ct);
         var actor = await ActorAsync(db, scope, petition, state, ct);
-        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion, request.Simplified);
         return await PerformAsync(act, request, petition, state, actor, scope, on, db, audit, time, L, ct);
     }
 
@@ -96,7 +95,7 @@ public static class PetitionActions
     {
         var today = ChinaTime.Today(time);
         var calendar = await CalendarEndpoints.LoadAsync(db, ct);
-        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion);
+        var detail = new ActionDetail(request.ExtensionDays, request.Route, request.Opinion, request.Simplified);
         var decision = PetitionWorkflow.Check(act, state, actor, on, detail, RuleBook.Default, calendar);
         if (!decision.IsAllowed)
         {
