@@ -1,51 +1,17 @@
-using Microsoft.Data.Sqlite;
-
 namespace Sunshine.Web.Tests.Foundation;
 
 /// <summary>The executable's subcommands, run in-process on a throwaway SQLite file.</summary>
 [Collection("sqlite")]
 public sealed class CliTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sunshine-cli-").FullName;
+    private readonly CliSandbox _cli = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private string[] Settings(params string[] args) =>
-    [
-        .. args,
-        "--environment", "Production",
-        $"--ConnectionStrings:Sunshine=Data Source={Path.Combine(_folder, "cli.db")}",
-        $"--PersonalData:KeyFile={Path.Combine(_folder, "keys.json")}",
-        "--Logging:LogLevel:Default=Warning",
-    ];
-
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var outWriter = new StringWriter();
-        using var errorWriter = new StringWriter();
-        Console.SetOut(outWriter);
-        Console.SetError(errorWriter);
-        try
-        {
-            var code = await SunshineCli.RunAsync(args);
-            return (code, outWriter.ToString(), errorWriter.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Help_lists_the_subcommands()
     {
-        var (code, output, _) = await RunAsync("--help");
+        var (code, output, _) = await CliSandbox.RunAsync("--help");
         Assert.Equal(0, code);
         foreach (var command in new[] { "serve", "migrate", "demo", "import", "keys" })
             Assert.Contains(command, output, StringComparison.Ordinal);
@@ -54,7 +20,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Serve_refuses_a_database_with_pending_migrations_in_production()
     {
-        var (code, _, error) = await RunAsync(Settings("serve", "--urls", "http://127.0.0.1:0"));
+        var (code, _, error) = await CliSandbox.RunAsync(_cli.Settings("serve", "--urls", "http://127.0.0.1:0"));
         Assert.Equal(1, code);
         Assert.Matches(@"^error: The database is missing \d+ migration\(s\)", error);
         Assert.Contains("sunshine migrate", error, StringComparison.Ordinal);
@@ -63,10 +29,10 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Migrate_applies_then_reports_up_to_date()
     {
-        var first = await RunAsync(Settings("migrate"));
+        var first = await CliSandbox.RunAsync(_cli.Settings("migrate"));
         Assert.Equal(0, first.Code);
         Assert.Matches(@"Applied \d+ migration\(s\)", first.Out);
-        var second = await RunAsync(Settings("migrate"));
+        var second = await CliSandbox.RunAsync(_cli.Settings("migrate"));
         Assert.Equal(0, second.Code);
         Assert.Contains("up to date", second.Out, StringComparison.Ordinal);
     }
@@ -74,11 +40,11 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Errors_exit_non_zero_with_one_line()
     {
-        var (code, _, error) = await RunAsync(Settings("demo", "--petitions", "-5"));
+        var (code, _, error) = await CliSandbox.RunAsync(_cli.Settings("demo", "--petitions", "-5"));
         Assert.Equal(1, code);
         Assert.Equal("error: --petitions must not be negative.", error.Trim());
 
-        var unknown = await RunAsync(Settings("migrat"));
+        var unknown = await CliSandbox.RunAsync(_cli.Settings("migrat"));
         Assert.Equal(1, unknown.Code);
         Assert.Contains("unknown command or argument 'migrat'", unknown.Error, StringComparison.Ordinal);
         Assert.Single(unknown.Error.Trim().Split('\n'));
@@ -87,15 +53,15 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Import_keeps_good_rows_reports_bad_ones_by_line_and_never_registers_twice()
     {
-        Assert.Equal(0, (await RunAsync(Settings("demo", "--petitions", "0"))).Code);
-        var csv = Path.Combine(_folder, "mailbox.csv");
+        Assert.Equal(0, (await CliSandbox.RunAsync(_cli.Settings("demo", "--petitions", "0"))).Code);
+        var csv = Path.Combine(_cli.Folder, "mailbox.csv");
         await File.WriteAllTextAsync(csv, string.Join("\n",
             "外部编号,信访人姓名,联系电话,问题属地,信访目的,内容分类,概况,信访内容,信访日期",
             "SZ-0001,赵六,13812345678,140105000000,求决,工资福利,反映拖欠工资,某公司拖欠工资三个月。,2026-03-02",
             "SZ-0002,钱七,12345,140105000000,求决,工资福利,反映拖欠工资,某公司拖欠工资。,2026-03-02",
             "SZ-0003,孙八,,140105000000,要钱,工资福利,反映拖欠工资,某公司拖欠工资。,2026-03-02",
             "SZ-0004,李九,,140106000000,意见建议,城乡建设/其他,建议增设公交线路,建议在某小区门口增设公交站点。,2026-03-03") + "\n");
-        var first = await RunAsync(Settings("import", "petitions", csv, "--channel", "GovernorMailbox"));
+        var first = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", csv, "--channel", "GovernorMailbox"));
         Assert.Equal(1, first.Code);
         Assert.Contains("4 rows: 2 registered, 0 already registered, 2 with errors.", first.Out, StringComparison.Ordinal);
         var errors = first.Error.Trim().Split('\n');
@@ -103,24 +69,24 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("line 3: 联系电话不正确", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("line 4: purpose '要钱'", errors[1], StringComparison.Ordinal);
 
-        var again = await RunAsync(Settings("import", "petitions", csv, "--channel", "GovernorMailbox"));
+        var again = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", csv, "--channel", "GovernorMailbox"));
         Assert.Contains("4 rows: 0 registered, 2 already registered, 2 with errors.", again.Out, StringComparison.Ordinal);
 
-        var jsonl = Path.Combine(_folder, "board.jsonl");
+        var jsonl = Path.Combine(_cli.Folder, "board.jsonl");
         await File.WriteAllTextAsync(jsonl, """
             {"external_id":"LD-1","name":"周十","issue_locality":"140105000000","purpose":"咨询","summary":"咨询社保转移","content":"请问养老保险如何转移？"}
             {"external_id":"LD-2","name":
             """);
-        var board = await RunAsync(Settings("import", "petitions", jsonl, "--channel", "LeaderMessageBoard"));
+        var board = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", jsonl, "--channel", "LeaderMessageBoard"));
         Assert.Contains("2 rows: 1 registered", board.Out, StringComparison.Ordinal);
         Assert.StartsWith("line 2: JSON:", board.Error.Trim(), StringComparison.Ordinal);
 
-        var xlsx = Path.Combine(_folder, "premier.xlsx");
+        var xlsx = Path.Combine(_cli.Folder, "premier.xlsx");
         MiniExcelLibs.MiniExcel.SaveAs(xlsx, new[]
         {
             new Dictionary<string, object> { ["external_id"] = "ZL-1", ["name"] = "吴一", ["issue_locality"] = "140105000000", ["summary"] = "反映噪音扰民", ["content"] = "某工地夜间施工噪音扰民。", ["received_on"] = "2026-04-01" },
         });
-        var premier = await RunAsync(Settings("import", "petitions", xlsx, "--channel", "PremierMailbox"));
+        var premier = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", xlsx, "--channel", "PremierMailbox"));
         Assert.Equal(0, premier.Code);
         Assert.Contains("1 rows: 1 registered", premier.Out, StringComparison.Ordinal);
     }
@@ -128,7 +94,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Keys_rotate_adds_a_key()
     {
-        var (code, output, _) = await RunAsync(Settings("keys", "rotate"));
+        var (code, output, _) = await CliSandbox.RunAsync(_cli.Settings("keys", "rotate"));
         Assert.Equal(0, code);
         Assert.Contains("k2", output, StringComparison.Ordinal);
     }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Sunshine.Domain.Directory;
@@ -11,6 +10,7 @@ using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Features.Petitions.National;
 using Sunshine.Web.Infrastructure;
+using Sunshine.Web.Tests.Foundation;
 
 namespace Sunshine.Web.Tests.Petitions;
 
@@ -416,70 +416,39 @@ public sealed class PostgresNationalExchangeTests(PostgresClockApp app) : Nation
 [Collection("sqlite")]
 public sealed class NationalImportCliTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sunshine-cli-national-").FullName;
+    private readonly CliSandbox _cli = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private string[] Settings(params string[] args) =>
-    [
-        .. args,
-        "--environment", "Production",
-        $"--ConnectionStrings:Sunshine=Data Source={Path.Combine(_folder, "cli.db")}",
-        $"--PersonalData:KeyFile={Path.Combine(_folder, "keys.json")}",
-        "--Logging:LogLevel:Default=Warning",
-    ];
-
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var outWriter = new StringWriter();
-        using var errorWriter = new StringWriter();
-        Console.SetOut(outWriter);
-        Console.SetError(errorWriter);
-        try
-        {
-            return (await SunshineCli.RunAsync(args), outWriter.ToString(), errorWriter.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task The_import_command_takes_a_national_file_and_keeps_the_project_format_as_its_default()
     {
-        Assert.Equal(0, (await RunAsync(Settings("demo", "--petitions", "0"))).Code);
-        var csv = Path.Combine(_folder, "national.csv");
+        Assert.Equal(0, (await CliSandbox.RunAsync(_cli.Settings("demo", "--petitions", "0"))).Code);
+        var csv = Path.Combine(_cli.Folder, "national.csv");
         await File.WriteAllTextAsync(csv, string.Join("\n",
             "信访件编号,信访人姓名,信访人数,手机号码,问题属地,信访目的,内容分类,信访日期,登记日期,信访形式,概况,信访内容,是否办结,信访事项状态,登记单位",
             "GJ-0001,赵六,1,13812345678,140105000000,求决,工资福利,2026-03-02,2026-03-03,来信,反映拖欠工资,某公司拖欠工资三个月。,是,审核认定办结,小店区信访局",
             "GJ-0002,钱七,2,,140105000000,意见建议,城乡建设/其他,2026-03-02,2026-03-02,网上建议,建议增设公交线路,建议增设公交站点。,否,受理,国家信访局",
             "GJ-0003,孙八,1,,140105000000,求决,,2026-03-02,2026-03-02,飞鸽传书,反映拖欠工资,某公司拖欠工资。,否,受理申请审查中,") + "\n", new UTF8Encoding(true));
 
-        var first = await RunAsync(Settings("import", "petitions", csv, "--format", "national"));
+        var first = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", csv, "--format", "national"));
         Assert.Equal(1, first.Code);
         Assert.Contains("3 rows: 2 registered, 0 already registered, 1 with errors.", first.Out, StringComparison.Ordinal);
         Assert.StartsWith("line 4: 信访形式 '飞鸽传书'", first.Error.Trim(), StringComparison.Ordinal);
-        var again = await RunAsync(Settings("import", "petitions", csv, "--format", "national"));
+        var again = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", csv, "--format", "national"));
         Assert.Contains("3 rows: 0 registered, 2 already registered, 1 with errors.", again.Out, StringComparison.Ordinal);
 
-        var withChannel = await RunAsync(Settings("import", "petitions", csv, "--format", "national", "--channel", "Letter"));
+        var withChannel = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", csv, "--format", "national", "--channel", "Letter"));
         Assert.Equal((1, "error: --channel does not apply to --format national: each row's 信访形式 names its channel."), (withChannel.Code, withChannel.Error.Trim()));
-        var projectWithoutChannel = await RunAsync(Settings("import", "petitions", csv));
+        var projectWithoutChannel = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", csv));
         Assert.Equal((1, "error: --channel is required: the channel the rows came by, e.g. GovernorMailbox."), (projectWithoutChannel.Code, projectWithoutChannel.Error.Trim()));
 
-        var project = Path.Combine(_folder, "mailbox.csv");
+        var project = Path.Combine(_cli.Folder, "mailbox.csv");
         await File.WriteAllTextAsync(project, "外部编号,信访人姓名,问题属地,概况,信访内容\nSZ-1,周十,140105000000,咨询社保,请问如何转移社保？\n");
-        var wrongFormat = await RunAsync(Settings("import", "petitions", project, "--format", "national"));
+        var wrongFormat = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", project, "--format", "national"));
         Assert.Equal(1, wrongFormat.Code);
         Assert.StartsWith("error: the file lacks the national column(s) 信访件编号, 信访形式", wrongFormat.Error, StringComparison.Ordinal);
-        var projectFormat = await RunAsync(Settings("import", "petitions", project, "--channel", "GovernorMailbox"));
+        var projectFormat = await CliSandbox.RunAsync(_cli.Settings("import", "petitions", project, "--channel", "GovernorMailbox"));
         Assert.Equal(0, projectFormat.Code);
         Assert.Contains("1 rows: 1 registered", projectFormat.Out, StringComparison.Ordinal);
     }
