@@ -94,6 +94,28 @@ public abstract class WorkflowTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_department_that_registers_a_petition_itself_is_its_responsible_unit_and_accepts_it()
+    {
+        // Art. 23: the organ that receives an item directly handles it — no bureau transfer in between.
+        var unit = await app.OrganisationAsync("小店区人力资源和社会保障局");
+        var (user, password) = await app.CreateUserAsync(unit.Id, false, StaffRoles.Registrar, StaffRoles.HandlingOfficer);
+        var desk = await app.SignedInClientAsync(user, password);
+        var id = await RegisterAsync(desk);
+        await using (var db = app.NewContext())
+            Assert.Equal(unit.Id, (await db.Petitions.SingleAsync(p => p.Id == id)).ResponsibleOrganisationId);
+
+        // Accepted on 2026-09-16: 60 日 (Art. 34) → 2026-11-15, as for a transferred item.
+        var accepted = await ActAsync(desk, id, "Accept", new { });
+        Assert.Equal("2026-11-15", accepted.GetProperty("dueOn").GetString());
+
+        // A bureau's registration still waits for its transfer: no responsible unit yet.
+        var a = await ActorsAsync();
+        var viaBureau = await RegisterAsync(a.Registrar);
+        await using var check = app.NewContext();
+        Assert.Null((await check.Petitions.SingleAsync(p => p.Id == viaBureau)).ResponsibleOrganisationId);
+    }
+
+    [Fact]
     public async Task Steps_are_refused_to_the_wrong_role_the_wrong_unit_and_the_wrong_state()
     {
         var a = await ActorsAsync();

@@ -144,6 +144,10 @@ public static class RegisterPetition
         var hints = await RepeatHints.ForAsync(db, actor, repeats, today, ct);
         var queryCode = PetitionConventions.NewQueryCode();
         var now = time.GetUtcNow().UtcDateTime;
+        // Art. 23: an organ that receives a petition directly — a department or a township government at its own desk —
+        // handles what is within its competence: it is the responsible unit from the start and accepts (or objects, or
+        // routes) itself. Only a Letters and Calls Bureau registers in order to transfer or assign (Art. 22).
+        var receivedDirectly = await db.Organisations.AnyAsync(o => o.Id == registeringOrganisationId && o.Kind != OrganisationKind.PetitionBureau, ct);
 
         var petition = new Petition
         {
@@ -175,6 +179,7 @@ public static class RegisterPetition
             RegisteredOn = registeredOn,
             RegisteredAt = now,
             RegisteringOrganisationId = registeringOrganisationId,
+            ResponsibleOrganisationId = receivedDirectly ? registeringOrganisationId : null,
             RegisteredByUserId = actor?.UserId is { Length: > 0 } id && !id.StartsWith("token:", StringComparison.Ordinal) ? id : null,
             Status = PetitionStatus.Registered,
             RuleSetCode = PetitionConventions.RuleSetCode(RuleBook.Default, locality, registeredOn),
