@@ -60,6 +60,9 @@ public static class BenchRun
                 ["Logs:Json"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Sunshine"] = "Information",
+                // The load generator is one client address: lift the portal's per-client limits for the measurement.
+                ["Portal:Submissions:PermitLimit"] = "100000000",
+                ["Portal:Lookups:PermitLimit"] = "100000000",
             });
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });
@@ -76,6 +79,7 @@ public static class BenchRun
         results.Add(import);
         results.Add(await IntakeAsync(app.Services, address, texts, settings, import.PerSecond, ct));
         results.AddRange(await SearchAsync(app.Services, address, provider, settings.Queries, ct));
+        results.AddRange(await PortalAsync(address, texts, settings, ct));
         await app.StopAsync(ct);
 
         Print(provider, results);
@@ -217,6 +221,102 @@ public static class BenchRun
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// What citizens do on the public site, each with many clients at once for a bounded time: the home page, an online
+    /// petition (<c>POST /api/public/petitions</c>, answered after its commit) and the progress lookup with the case
+    /// numbers and query codes those submissions received. The baseline of the pages is a static file through the same
+    /// server; of the submission, the integration API's rate in this run is printed beside it by the intake line.
+    /// </summary>
+    private static async Task<List<Measurement>> PortalAsync(Uri address, List<Text> texts, BenchSettings settings, CancellationToken ct)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients }) { BaseAddress = address };
+        var seconds = Math.Max(3, settings.IntakeSeconds / 2);
+        var staticFile = await LoadAsync(settings.Clients, seconds, async _ =>
+        {
+            using var response = await http.GetAsync("/portal.css", ct);
+            return response.IsSuccessStatusCode;
+        }, ct);
+        var home = await LoadAsync(settings.Clients, seconds, async _ =>
+        {
+            using var response = await http.GetAsync("/", ct);
+            return response.IsSuccessStatusCode;
+        }, ct);
+
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var receipts = new System.Collections.Concurrent.ConcurrentBag<(string CaseNumber, string QueryCode)>();
+        var submit = await LoadAsync(settings.Clients, seconds, async i =>
+        {
+            var t = texts[i % texts.Count];
+            var body = new
+            {
+                issueLocalityCode = t.Locality, purpose = t.Purpose.ToString(), summary = t.Summary, content = t.Content,
+                name = "测试" + (i % 1000), idNumber = IdNumber(t.Locality, i), phone = "137" + (i % 100_000_000).ToString("D8", CultureInfo.InvariantCulture),
+                acceptPrivacyNotice = true, submissionId = Guid.NewGuid().ToString(),
+            };
+            using var response = await http.PostAsJsonAsync("/api/public/petitions", body, ct);
+            if (response.StatusCode != HttpStatusCode.Created) return false;
+            var receipt = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            receipts.Add((receipt.GetProperty("caseNumber").GetString()!, receipt.GetProperty("queryCode").GetString()!));
+            return true;
+        }, ct);
+
+        var known = receipts.ToList();
+        var lookup = known.Count == 0 ? null : await LoadAsync(settings.Clients, seconds, async i =>
+        {
+            var (caseNumber, queryCode) = known[i % known.Count];
+            using var response = await http.PostAsJsonAsync("/api/public/progress", new { caseNumber, queryCode }, ct);
+            return response.IsSuccessStatusCode;
+        }, ct);
+
+        var results = new List<Measurement>
+        {
+            staticFile.Measure("portal static file (baseline)", "—", null),
+            home.Measure($"portal home page, {settings.Clients} clients", "static file", staticFile),
+            submit.Measure($"portal online petition, {settings.Clients} clients", "static file", staticFile),
+        };
+        if (lookup is not null) results.Add(lookup.Measure($"portal progress lookup, {settings.Clients} clients", "static file", staticFile));
+        return results;
+    }
+
+    /// <summary>Latencies of the successful calls of <paramref name="clients"/> loops running for <paramref name="seconds"/>.</summary>
+    private sealed record Load(List<double> Latencies, double Seconds, int Failures)
+    {
+        public double Rate => Latencies.Count / Seconds;
+
+        public Measurement Measure(string scenario, string baseline, Load? against) => new(scenario, Median(Latencies), Percentile(Latencies, 0.95), Rate, Latencies.Count,
+            baseline, against is null ? double.NaN : Median(against.Latencies), against?.Rate ?? double.NaN, against is null ? double.NaN : Rate / against.Rate, $"{Failures} failed");
+    }
+
+    private static async Task<Load> LoadAsync(int clients, int seconds, Func<int, Task<bool>> call, CancellationToken ct)
+    {
+        var latencies = new List<double>[clients];
+        var failures = 0;
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        var limit = TimeSpan.FromSeconds(seconds);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            var mine = latencies[c] = [];
+            while (watch.Elapsed < limit && !ct.IsCancellationRequested)
+            {
+                var sent = Stopwatch.GetTimestamp();
+                if (await call(Interlocked.Increment(ref next))) mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                else Interlocked.Increment(ref failures);
+            }
+        }));
+        return new Load(latencies.SelectMany(l => l).ToList(), watch.Elapsed.TotalSeconds, failures);
+    }
+
+    /// <summary>A valid resident identity number (GB 11643 check character) in the division of the place, one per call.</summary>
+    private static string IdNumber(string locality, int i)
+    {
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var body = locality[..6] + new DateOnly(1960, 1, 1).AddDays(i % 15_000).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (i % 1000).ToString("D3", CultureInfo.InvariantCulture);
+        var sum = 0;
+        for (var k = 0; k < 17; k++) sum += (body[k] - '0') * weights[k];
+        return body + "10X98765432"[sum % 11];
     }
 
     private static async Task<List<double>> TimeAsync(int repetitions, Func<Task> action)
