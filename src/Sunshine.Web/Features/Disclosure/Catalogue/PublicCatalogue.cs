@@ -17,7 +17,8 @@ public sealed record PublicItem(long Id, string? IndexNumber, string Organisatio
 
 /// <summary>
 /// The public side of the catalogue (《政府信息公开条例》第二十三条: the government website is the first place of
-/// publication): published items only — a draft, an item awaiting approval or a withdrawn one is not there.
+/// publication): items published on the website only — a draft, an item awaiting approval, one posted only on the
+/// accounts or a withdrawn one is not there.
 /// </summary>
 public static class PublicCatalogue
 {
@@ -36,8 +37,12 @@ public static class PublicCatalogue
 
     public static string AttachmentPath(long attachmentId) => "/portal/disclosure/attachments/" + attachmentId.ToString(CultureInfo.InvariantCulture);
 
+    private static readonly string Website = Outlets.StoredName(Outlet.Website);
+
+    /// <summary>What the portal shows: published, not withdrawn, and published on the website (the portal is the website).</summary>
     private static IQueryable<Data.Entities.DisclosureItem> Published(SunshineDbContext db) =>
-        db.DisclosureItems.AsNoTracking().Where(i => i.Status == DisclosureItemStatus.Published && i.PublishedOn != null);
+        db.DisclosureItems.AsNoTracking().Where(i => i.Status == DisclosureItemStatus.Published && i.PublishedOn != null
+            && db.Publications.Any(p => p.DisclosureItemId == i.Id && p.Outlet == Website));
 
     /// <summary>Published items per column (of the column itself, not its children), for the catalogue's tree.</summary>
     public static async Task<Dictionary<int, int>> CountsAsync(SunshineDbContext db, CancellationToken ct) =>
@@ -79,9 +84,8 @@ public static class PublicCatalogue
     /// </summary>
     public static async Task<IResult> Feed(HttpContext http, SunshineDbContext db, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var website = Outlets.StoredName(Outlet.Website);
         var rows = await db.Publications.AsNoTracking()
-            .Where(p => p.Outlet == website && p.DisclosureItemId != null)
+            .Where(p => p.Outlet == Website && p.DisclosureItemId != null)
             .Join(Published(db), p => p.DisclosureItemId, i => i.Id, (p, i) => new { p.Id, ItemId = i.Id, i.IndexNumber, i.Title, i.Body, p.PublishedOn, Organisation = i.Organisation!.Name, Column = i.Column!.Name })
             .OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id).Take(FeedSize).ToListAsync(ct);
         var baseAddress = (configuration["Portal:PublicAddress"] ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/');
