@@ -149,8 +149,8 @@ public abstract class CatalogueTests(TestApp app)
             var item = await db.DisclosureItems.SingleAsync(i => i.Id == id);
             Assert.Equal(DisclosureItemStatus.Withdrawn, item.Status);
             Assert.Equal(new DateOnly(2026, 9, 16), item.WithdrawnOn);
-            var steps = await db.AuditEntries.Where(e => e.EntityType == "DisclosureItem" && e.EntityId == id.ToString()).OrderBy(e => e.Id)
-                .Select(e => e.Action + "|" + (e.UserName != null) + "|" + e.Reason).ToListAsync();
+            var steps = (await db.AuditEntries.Where(e => e.EntityType == "DisclosureItem" && e.EntityId == id.ToString()).OrderBy(e => e.Id).ToListAsync())
+                .Select(e => $"{e.Action}|{!string.IsNullOrEmpty(e.UserName) && e.UserId is not null}|{e.Reason}").ToList();
             Assert.Equal(["disclosure.item-create|True|", "disclosure.item-submit|True|", "disclosure.item-approve|True|", "disclosure.item-withdraw|True|内容需要更正"], steps);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync(path)).StatusCode);
