@@ -205,6 +205,52 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         e.HasIndex(x => new { x.Outlet, x.IndexNumber }).IsUnique();
         e.HasIndex(x => new { x.Column, x.PublishedOn });
         e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.OutletCategory).HasMaxLength(32);
+        e.HasIndex(x => x.DisclosureItemId);
+        e.HasOne<DisclosureItem>().WithMany().HasForeignKey(x => x.DisclosureItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CatalogueColumnConfiguration : IEntityTypeConfiguration<CatalogueColumn>
+{
+    public void Configure(EntityTypeBuilder<CatalogueColumn> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(64);
+        e.HasOne<CatalogueColumn>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.ParentId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class DisclosureItemConfiguration : IEntityTypeConfiguration<DisclosureItem>
+{
+    public void Configure(EntityTypeBuilder<DisclosureItem> e)
+    {
+        e.Property(x => x.IndexNumber).HasMaxLength(64);
+        e.Property(x => x.DocumentNumber).HasMaxLength(64);
+        e.Property(x => x.Subject).HasMaxLength(64);
+        e.Property(x => x.Title).HasMaxLength(256);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => x.IndexNumber).IsUnique();
+        e.HasIndex(x => new { x.OrganisationId, x.IndexYear, x.IndexSequence }).IsUnique();
+        e.HasIndex(x => new { x.ColumnId, x.Status, x.PublishedOn });
+        e.HasIndex(x => new { x.OrganisationId, x.Status, x.Id });
+        e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Column).WithMany().HasForeignKey(x => x.ColumnId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DisclosureAttachmentConfiguration : IEntityTypeConfiguration<DisclosureAttachment>
+{
+    public void Configure(EntityTypeBuilder<DisclosureAttachment> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(256);
+        e.Property(x => x.ContentType).HasMaxLength(128);
+        e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.Property(x => x.Sha256).HasMaxLength(32);
+        e.HasIndex(x => new { x.DisclosureItemId, x.Sha256 }).IsUnique();
+        e.HasIndex(x => x.Sha256);
+        e.HasOne<DisclosureItem>().WithMany().HasForeignKey(x => x.DisclosureItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -28,6 +28,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
+    public DbSet<CatalogueColumn> CatalogueColumns => Set<CatalogueColumn>();
+    public DbSet<DisclosureItem> DisclosureItems => Set<DisclosureItem>();
+    public DbSet<DisclosureAttachment> DisclosureAttachments => Set<DisclosureAttachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
 

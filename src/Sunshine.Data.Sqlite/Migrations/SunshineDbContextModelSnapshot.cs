@@ -278,6 +278,34 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.CatalogueColumn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CatalogueColumns");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -309,6 +337,137 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisclosureItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("DisclosureItemId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("DisclosureAttachments");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ColumnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndexNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IndexSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndexYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Validity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ColumnId", "Status", "PublishedOn");
+
+                    b.HasIndex("OrganisationId", "IndexYear", "IndexSequence")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Status", "Id");
+
+                    b.ToTable("DisclosureItems");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.DisclosureRequest", b =>
@@ -881,6 +1040,9 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DisclosureItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -904,6 +1066,10 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutletCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
 
@@ -913,6 +1079,8 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisclosureItemId");
 
                     b.HasIndex("OrganisationId");
 
@@ -1088,6 +1256,42 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.CatalogueColumn", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.CatalogueColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureAttachment", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.DisclosureItem", null)
+                        .WithMany()
+                        .HasForeignKey("DisclosureItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureItem", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.CatalogueColumn", "Column")
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Column");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.DisclosureRequest", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Organisation", null)
@@ -1201,6 +1405,11 @@ namespace Sunshine.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Sunshine.Data.Entities.Publication", b =>
                 {
+                    b.HasOne("Sunshine.Data.Entities.DisclosureItem", null)
+                        .WithMany()
+                        .HasForeignKey("DisclosureItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Sunshine.Data.Entities.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

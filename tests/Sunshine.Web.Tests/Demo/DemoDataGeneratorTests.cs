@@ -114,6 +114,7 @@ public abstract class DemoFixture : IAsyncLifetime
         await db.Petitions.ExecuteUpdateAsync(s => s.SetProperty(p => p.OriginalPetitionId, (long?)null));
         await db.Petitions.ExecuteDeleteAsync();
         await db.Publications.ExecuteDeleteAsync();
+        await db.DisclosureItems.ExecuteDeleteAsync();
         await db.DisclosureRequests.ExecuteDeleteAsync();
     }
 }
@@ -598,6 +599,10 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
         Assert.Contains(("工作动态", "微信公众号"), outlets);
         Assert.Contains(("经验交流", "政务头条"), outlets);
         Assert.Equal(publications.Count, publications.Select(p => (p.Outlet, p.IndexNumber)).Distinct().Count());
+        // Each record belongs to a catalogue item; the accounts' records carry their category.
+        Assert.All(publications, p => Assert.NotNull(p.DisclosureItemId));
+        Assert.All(publications.Where(p => p.Outlet == "政务头条"), p => Assert.Equal(p.Column, p.OutletCategory));
+        Assert.All(publications.Where(p => p.Outlet == "网站"), p => Assert.Null(p.OutletCategory));
     }
 
     [Fact]

@@ -104,6 +104,7 @@ public static class DemoDataGenerator
             }
 
             var publications = new PublicationGenerator(world, clock, options, from).Rows();
+            await Sunshine.Web.Features.Disclosure.Catalogue.DemoCatalogue.WriteItemsAsync(db, connection, publications, ct);
             await using (var table = TableSink.Create(connection, PublicationColumns.Table, PublicationColumns.All))
             {
                 var writer = new BatchWriter<PublicationRow>(connection, (tx, batch, c) => table.WriteAsync(tx, batch, c));
@@ -1613,6 +1614,8 @@ internal sealed class PublicationRow
     public DateOnly PublishedOn;
     public string Body = "";
     public bool IsValid = true;
+    public long? DisclosureItemId;
+    public string? OutletCategory;
 }
 
 /// <summary>Proactive disclosure (主动公开) by the provincial bureau, with the seed report's columns, outlets and proportions.</summary>
@@ -2006,6 +2009,8 @@ internal static class PublicationColumns
         new("PublishedOn", r => r.PublishedOn, (w, r) => w.Write(r.PublishedOn, NpgsqlDbType.Date)),
         new("Body", r => r.Body, (w, r) => w.Write(r.Body, NpgsqlDbType.Text)),
         new("IsValid", r => r.IsValid, (w, r) => w.Write(r.IsValid, NpgsqlDbType.Boolean)),
+        new("DisclosureItemId", r => r.DisclosureItemId, (w, r) => Copy.Long(w, r.DisclosureItemId)),
+        new("OutletCategory", r => r.OutletCategory, (w, r) => Copy.Text(w, r.OutletCategory)),
     ];
 }
 

@@ -51,6 +51,7 @@ public static class ReferenceData
         {
             await SeedCategoriesAsync(db, ct);
         }
+        await Sunshine.Web.Features.Disclosure.Catalogue.CatalogueColumns.SeedAsync(db, ct);
         if (!await db.HolidayNotices.AnyAsync(ct))
         {
             db.CalendarDays.AddRange(ShippedHolidayNotices.Entries.Select(e => new CalendarDay { Date = e.Date, Kind = e.Kind, Note = e.Note }));

@@ -253,7 +253,7 @@ public static class PetitionAttachments
                 return TypedResults.Problem(title: L["ErrorStale"], statusCode: StatusCodes.Status409Conflict);
             }
             // The content goes with its last reference (《个人信息保护法》第四十七条: delete what is no longer needed).
-            if (!await db.PetitionAttachments.AnyAsync(a => a.Sha256 == attachment.Sha256, ct))
+            if (!await db.PetitionAttachments.AnyAsync(a => a.Sha256 == attachment.Sha256, ct) && !await db.DisclosureAttachments.AnyAsync(a => a.Sha256 == attachment.Sha256, ct))
                 store.Delete(attachment.Sha256);
         }
         finally
