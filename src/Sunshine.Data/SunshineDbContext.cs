@@ -28,6 +28,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
+    public DbSet<DisclosureConsultation> DisclosureConsultations => Set<DisclosureConsultation>();
+    public DbSet<DisclosureSettings> DisclosureSettings => Set<DisclosureSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
 

@@ -328,6 +328,42 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureConsultation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("DisclosureConsultations");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.DisclosureRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -335,6 +371,13 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AlreadyPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("ApplicantKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
@@ -346,7 +389,29 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly>("ArrivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContactProtected")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateOnly?>("CorrectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CorrectionAnswerBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CorrectionRequestedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("Description")
@@ -356,6 +421,38 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FeeMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FeeNoticeOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("FeeNoticedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FeePages")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FeePaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FormWanted")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IdNumberProtected")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -363,13 +460,27 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<byte[]>("QueryCodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ReplyText")
+                        .HasColumnType("text");
 
                     b.Property<string>("RequestNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -378,7 +489,27 @@ namespace Sunshine.Data.Postgres.Migrations
 
                     b.HasIndex("OrganisationId", "ReceivedOn");
 
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("OrganisationId", "ApplicantKey", "ReceivedOn");
+
                     b.ToTable("DisclosureRequests");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureSettings", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("EmailReceiptByMailSystem")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReplyWaitsForFee")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("DisclosureSettings");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.Division", b =>
@@ -1121,12 +1252,30 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureConsultation", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.DisclosureRequest", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.DisclosureSettings", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
