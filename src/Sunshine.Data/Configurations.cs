@@ -265,6 +265,35 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => x.RequestNumber).IsUnique();
         e.HasIndex(x => new { x.OrganisationId, x.ReceivedOn });
         e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.FormWanted).HasMaxLength(256);
+        e.Property(x => x.IdNumberProtected).HasMaxLength(256);
+        e.Property(x => x.ContactProtected).HasMaxLength(1024);
+        e.Property(x => x.ApplicantKey).HasMaxLength(32);
+        e.Property(x => x.QueryCodeHash).HasMaxLength(32);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        // The fee allowance counts an applicant's requests to one organ in a calendar month (国办函〔2020〕109号).
+        e.HasIndex(x => new { x.OrganisationId, x.ApplicantKey, x.ReceivedOn });
+        e.HasIndex(x => new { x.Status, x.DueOn });
+    }
+}
+
+internal sealed class DisclosureConsultationConfiguration : IEntityTypeConfiguration<DisclosureConsultation>
+{
+    public void Configure(EntityTypeBuilder<DisclosureConsultation> e)
+    {
+        e.Property(x => x.Party).HasMaxLength(256);
+        e.Property(x => x.Answer).HasMaxLength(2000);
+        e.HasIndex(x => x.RequestId);
+        e.HasOne<DisclosureRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DisclosureSettingsConfiguration : IEntityTypeConfiguration<DisclosureSettings>
+{
+    public void Configure(EntityTypeBuilder<DisclosureSettings> e)
+    {
+        e.HasKey(x => x.OrganisationId);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -31,6 +31,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<CatalogueColumn> CatalogueColumns => Set<CatalogueColumn>();
     public DbSet<DisclosureItem> DisclosureItems => Set<DisclosureItem>();
     public DbSet<DisclosureAttachment> DisclosureAttachments => Set<DisclosureAttachment>();
+    public DbSet<DisclosureConsultation> DisclosureConsultations => Set<DisclosureConsultation>();
+    public DbSet<DisclosureSettings> DisclosureSettings => Set<DisclosureSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
 

@@ -171,6 +171,7 @@ public static class SunshineApp
         app.MapQueueEndpoints();
         app.MapPortalEndpoints();
         Sunshine.Web.Features.Disclosure.Catalogue.DisclosureItems.MapCatalogueEndpoints(app);
+        Sunshine.Web.Features.DisclosureRequests.RequestEndpoints.MapDisclosureRequestEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

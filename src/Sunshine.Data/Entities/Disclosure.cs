@@ -97,5 +97,74 @@ public sealed class DisclosureRequest
     public DateOnly ReceivedOn { get; set; }
     public DateOnly DueOn { get; set; }
     public DateOnly? ConcludedOn { get; set; }
+    /// <summary>The table-three row of the annual report (<c>RequestOutcomes.All</c>); null while the request is open.</summary>
     public string? Outcome { get; set; }
+
+    /// <summary>信息处理费 actually charged for this application, in fen (国办函〔2020〕109号); 0 when free.</summary>
+    public long FeeFen { get; set; }
+
+    public RequestChannel Channel { get; set; } = RequestChannel.InPerson;
+    public DisclosureRequestStatus Status { get; set; } = DisclosureRequestStatus.InProgress;
+    /// <summary>Handed in, signed for, or reached the portal / fax / mail system (Art. 31).</summary>
+    public DateOnly ArrivedOn { get; set; }
+    /// <summary>The day the organ confirmed receipt with the applicant (ordinary letter, online, fax, e-mail).</summary>
+    public DateOnly? ConfirmedOn { get; set; }
+    /// <summary>ID number or unified social credit code, AES-GCM encrypted (PersonalData).</summary>
+    public string? IdNumberProtected { get; set; }
+    /// <summary>Keyed hash of the ID number: the same applicant across requests (fee allowance per month).</summary>
+    public byte[]? ApplicantKey { get; set; }
+    /// <summary>Phone, address or e-mail, encrypted.</summary>
+    public string? ContactProtected { get; set; }
+    /// <summary>The form the applicant wants the information in (纸质、电子数据 …) and how to get it.</summary>
+    public string? FormWanted { get; set; }
+    /// <summary>SHA-256 of the query code the applicant uses with the request number on the portal.</summary>
+    public byte[]? QueryCodeHash { get; set; }
+
+    public DateOnly? CorrectionRequestedOn { get; set; }
+    public DateOnly? CorrectionAnswerBy { get; set; }
+    public DateOnly? CorrectedOn { get; set; }
+    public int? ExtensionDays { get; set; }
+    public DateOnly? ExtendedOn { get; set; }
+    public FeeMethod? FeeMethod { get; set; }
+    public int? FeePages { get; set; }
+    public DateOnly? FeeNoticeOn { get; set; }
+    public long? FeeNoticedFen { get; set; }
+    public DateOnly? FeePaidOn { get; set; }
+    /// <summary>予以公开 because the information was already published: the reply told where (Art. 36(一)).</summary>
+    public bool AlreadyPublished { get; set; }
+    public string? ReplyText { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>Where a disclosure request stands. Consultations and a pending fee notice stop its clock without changing this.</summary>
+public enum DisclosureRequestStatus
+{
+    /// <summary>Arrived, but the receipt date waits for a confirmation with the applicant (Art. 31(二)(三)).</summary>
+    AwaitingConfirmation = 1,
+    InProgress = 2,
+    /// <summary>补正 asked (Art. 30): the reply clock restarts on the corrected application.</summary>
+    AwaitingCorrection = 3,
+    Concluded = 9,
+}
+
+/// <summary>A consultation of a third party (Art. 32) or of another organ (Art. 33 ¶2): time not counted in the reply limit.</summary>
+public sealed class DisclosureConsultation
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public ConsultationKind Kind { get; set; }
+    public required string Party { get; set; }
+    public DateOnly SentOn { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+    public string? Answer { get; set; }
+}
+
+/// <summary>Per-organ disclosure settings; an organ without a row takes the defaults.</summary>
+public sealed class DisclosureSettings
+{
+    public int OrganisationId { get; set; }
+    /// <summary>E-mail: take the day the mail system received it as the receipt date (国办公开办函〔2015〕207号). Default: both sides confirm.</summary>
+    public bool EmailReceiptByMailSystem { get; set; }
+    /// <summary>Whether the reply clock stands still while a fee notice is pending. Not settled in law; default yes.</summary>
+    public bool ReplyWaitsForFee { get; set; } = true;
 }

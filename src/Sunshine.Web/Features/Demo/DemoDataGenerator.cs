@@ -1778,6 +1778,9 @@ internal sealed class DisclosureRequestRow
     public DateOnly DueOn;
     public DateOnly? ConcludedOn;
     public string? Outcome;
+    // Demo requests were handed in at the desk: the receipt date is the arrival date (Art. 31(一)), no fee charged.
+    public int Channel = (int)Sunshine.Domain.Disclosure.RequestChannel.InPerson;
+    public int Status => ConcludedOn is null ? (int)Sunshine.Data.Entities.DisclosureRequestStatus.InProgress : (int)Sunshine.Data.Entities.DisclosureRequestStatus.Concluded;
 }
 
 /// <summary>Disclosure requests (依申请公开) to the bureaus: 20 工作日 to reply (《政府信息公开条例》第三十三条).</summary>
@@ -2029,6 +2032,12 @@ internal static class DisclosureRequestColumns
         new("DueOn", r => r.DueOn, (w, r) => w.Write(r.DueOn, NpgsqlDbType.Date)),
         new("ConcludedOn", r => r.ConcludedOn, (w, r) => Copy.Date(w, r.ConcludedOn)),
         new("Outcome", r => r.Outcome, (w, r) => Copy.Text(w, r.Outcome)),
+        new("FeeFen", _ => 0L, (w, _) => w.Write(0L, NpgsqlDbType.Bigint)),
+        new("Channel", r => r.Channel, (w, r) => w.Write(r.Channel, NpgsqlDbType.Integer)),
+        new("Status", r => r.Status, (w, r) => w.Write(r.Status, NpgsqlDbType.Integer)),
+        new("ArrivedOn", r => r.ReceivedOn, (w, r) => w.Write(r.ReceivedOn, NpgsqlDbType.Date)),
+        new("AlreadyPublished", _ => false, (w, _) => w.Write(false, NpgsqlDbType.Boolean)),
+        new("Version", _ => 0, (w, _) => w.Write(0, NpgsqlDbType.Integer)),
     ];
 }
 
