@@ -20,6 +20,7 @@ using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Features.Portal;
+using Sunshine.Web.Features.Reception;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -170,6 +171,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapQueueEndpoints();
         app.MapPortalEndpoints();
+        app.MapReceptionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
