@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
