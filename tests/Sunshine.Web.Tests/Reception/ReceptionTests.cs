@@ -159,6 +159,10 @@ public abstract class ReceptionTests(TestApp app)
         var session = await SessionAsync(registrar, new DateTime(2026, 9, 16, 14, 0, 0), capacity: 10);
         await CodeOf(await BookAsync(app.NewClient(), session, "孙志强", phone: "13600006666", attendees: 2));
 
+        // The session starts within a day, so the reminder is due at once: the sender's list has it.
+        var due = await registrar.GetFromJsonAsync<JsonElement>("/api/reception/reminders/due");
+        Assert.Contains(due.EnumerateArray(), r => r.GetProperty("sessionId").GetInt64() == session);
+
         var day = await registrar.GetFromJsonAsync<JsonElement>("/api/reception/day?date=2026-09-16");
         var booked = day.GetProperty("sessions").EnumerateArray().Single(s => s.GetProperty("session").GetProperty("id").GetInt64() == session)
             .GetProperty("appointments").EnumerateArray().Single();

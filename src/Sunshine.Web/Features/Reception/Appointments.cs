@@ -152,13 +152,17 @@ public static class Appointments
 
     public sealed record ReminderDue(long Id, long AppointmentId, DateTime DueAt, string Channel, long SessionId);
 
-    /// <summary>The reminders due by now and not yet sent, oldest first: what a sender picks up (staff only).</summary>
-    public static async Task<IResult> RemindersDue(SunshineDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>The reminders due by now and not yet sent, oldest first, for sessions within the caller's scope: what a sender picks up.</summary>
+    public static async Task<IResult> RemindersDue(System.Security.Claims.ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, CancellationToken ct)
     {
+        var scope = UserScope.From(user)!;
         var now = time.GetUtcNow().UtcDateTime;
+        var orgs = db.Organisations.WithinScope(scope).Select(o => o.Id);
         var rows = await db.AppointmentReminders.AsNoTracking().Where(m => m.SentAt == null && m.DueAt <= now)
-            .OrderBy(m => m.DueAt).ThenBy(m => m.Id).Take(500)
-            .Join(db.Appointments, m => m.AppointmentId, a => a.Id, (m, a) => new ReminderDue(m.Id, m.AppointmentId, m.DueAt, m.Channel, a.SessionId))
+            .Join(db.Appointments, m => m.AppointmentId, a => a.Id, (m, a) => new { m, a.SessionId })
+            .Where(x => db.ReceptionSessions.Any(s => s.Id == x.SessionId && orgs.Contains(s.OrganisationId)))
+            .OrderBy(x => x.m.DueAt).ThenBy(x => x.m.Id).Take(500)
+            .Select(x => new ReminderDue(x.m.Id, x.m.AppointmentId, x.m.DueAt, x.m.Channel, x.SessionId))
             .ToListAsync(ct);
         return TypedResults.Ok(rows);
     }
