@@ -35,6 +35,13 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<DisclosureSettings> DisclosureSettings => Set<DisclosureSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
+    public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentReminder> AppointmentReminders => Set<AppointmentReminder>();
+    public DbSet<ReceptionWindow> ReceptionWindows => Set<ReceptionWindow>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<LeaderCaseOwnership> LeaderCaseOwnerships => Set<LeaderCaseOwnership>();
+    public DbSet<Hearing> Hearings => Set<Hearing>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -20,6 +20,7 @@ using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Features.Portal;
+using Sunshine.Web.Features.Reception;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -172,6 +173,7 @@ public static class SunshineApp
         app.MapPortalEndpoints();
         Sunshine.Web.Features.Disclosure.Catalogue.DisclosureItems.MapCatalogueEndpoints(app);
         Sunshine.Web.Features.DisclosureRequests.RequestEndpoints.MapDisclosureRequestEndpoints(app);
+        app.MapReceptionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

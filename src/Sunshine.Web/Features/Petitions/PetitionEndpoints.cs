@@ -152,16 +152,19 @@ public static class PetitionEndpoints
         // A case untouched since it came from the national system stands where that system said (National/NationalImport).
         var imported = await National.NationalImport.UntouchedRecordAsync(db, p.Id, ct);
         var colouring = new DeadlineColouring(today, calendar, DeadlineColouring.YellowWithinFrom(configuration));
+        // While a hearing runs, each of its days moves the due date on (Art. 36): the stored date holds the day it started
+        // and is recomputed when it ends (PetitionActions, EndHearing), so the view shows today's date with its explanation.
+        var dueOn = state.HearingRunning && due is not null ? due.DueOn : p.DueOn;
         return TypedResults.Ok(new PetitionDetail(p.Id, p.CaseNumber, p.Channel, p.Purpose, p.Status, p.Summary, p.Content,
             PersonalData.MaskName(p.PetitionerName),
             PersonalData.MaskIdNumber(personalData.Unprotect(p.IdNumberProtected)),
             PersonalData.MaskPhone(personalData.Unprotect(p.PhoneProtected)),
             PersonalData.MaskAddress(personalData.Unprotect(p.AddressProtected)),
-            p.HeadCount, p.ReceivedOn, p.DueOn, p.RegisteringOrganisation!.Name, p.ResponsibleOrganisation?.Name,
+            p.HeadCount, p.ReceivedOn, dueOn, p.RegisteringOrganisation!.Name, p.ResponsibleOrganisation?.Name,
             due?.Explanation ?? [], imported?.State ?? NationalStatus.NameOf(state, today, RuleBook.Default, calendar), p.Version,
             p.Representatives is null ? null : string.Join('、', p.Representatives.Split('、').Select(PersonalData.MaskName)),
             p.AccusedParty, p.IsRepeat, MayUnmask(scope),
-            p.IsSimplified, colouring.Of(p.Status, p.IsSimplified, p.DueOn), PetitionWorkflow.WhyNotSimplified(state)));
+            p.IsSimplified, colouring.Of(p.Status, p.IsSimplified, dueOn), PetitionWorkflow.WhyNotSimplified(state)));
     }
 
     /// <summary>
