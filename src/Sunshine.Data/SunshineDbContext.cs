@@ -28,6 +28,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
+    public DbSet<RegisterEntry> RegisterEntries => Set<RegisterEntry>();
+    public DbSet<DisclosureAppeal> DisclosureAppeals => Set<DisclosureAppeal>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
 

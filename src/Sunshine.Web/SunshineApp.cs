@@ -12,6 +12,7 @@ using Sunshine.Web.Features.Admin;
 using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Dashboard;
 using Sunshine.Web.Features.Directory;
+using Sunshine.Web.Features.Disclosure.AnnualReports;
 using Sunshine.Web.Features.Petitions;
 using Sunshine.Web.Features.Petitions.Attachments;
 using Sunshine.Web.Features.Petitions.Intake;
@@ -170,6 +171,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapQueueEndpoints();
         app.MapPortalEndpoints();
+        app.MapAnnualReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -120,8 +120,11 @@ public static partial class ReportChecks
             v.Add(new Violation(12, "六、其他需要报告的事项", $"应说明收取信息处理费的情况（本年 {fee}）。"));
         else if (!narrative.Other.Contains(fee, StringComparison.Ordinal))
             v.Add(new Violation(12, "六、其他需要报告的事项", $"收费记录为 {fee}（{tables.FeeRequests} 件），正文未写明这一金额。"));
-        if (string.IsNullOrWhiteSpace(narrative.Problems))
-            v.Add(new Violation(12, "五、存在的主要问题及改进情况", "本节不能为空。"));
+        if (string.IsNullOrWhiteSpace(narrative.Problems) || narrative.Problems.Contains(ReportDrafting.Placeholder, StringComparison.Ordinal))
+            v.Add(new Violation(12, "五、存在的主要问题及改进情况", "本节不能为空，须填写本年度的问题和改进情况。"));
+        // The drafted overview leaves the parts no record can tell for the officer to write.
+        if (narrative.Overview.Contains(ReportDrafting.Placeholder, StringComparison.Ordinal))
+            v.Add(new Violation(10, "一、总体情况", "正文仍有“【请填写】”的内容。"));
         return v.OrderBy(x => x.Rule).ToList();
     }
 

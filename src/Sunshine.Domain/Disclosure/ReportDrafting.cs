@@ -12,6 +12,9 @@ public sealed record PublicationCount(string Outlet, string Column, int Count);
 /// </summary>
 public static class ReportDrafting
 {
+    /// <summary>Marks what the officer must still write; a report containing it cannot be finalised.</summary>
+    public const string Placeholder = "【请填写";
+
     public static ReportNarrative Draft(string organisation, bool region, ReportTables t, IReadOnlyList<PublicationCount> publications)
     {
         var who = region ? "全" + ShortName(organisation) : "本机关";

@@ -29,7 +29,7 @@ public sealed class AnnualReportTests
             new AppealRecord(4, 1, AppealKind.DirectSuit, AppealResult.Upheld, new DateOnly(2024, 2, 1), new DateOnly(2024, 9, 1)),
         ]);
 
-    private static ReportNarrative Narrative(ReportTables t) => ReportDrafting.Draft("沭阳县人民政府", true, t, [new PublicationCount("网站", "工作要闻", 3)]) with { Problems = "一是解读形式需丰富。" };
+    private static ReportNarrative Narrative(ReportTables t) => ReportDrafting.Draft("沭阳县人民政府", true, t, [new PublicationCount("网站", "工作要闻", 3)]) with { Problems = "一是解读形式需丰富。", Overview = ReportDrafting.Draft("沭阳县人民政府", true, t, [new PublicationCount("网站", "工作要闻", 3)]).Overview.Replace("【请填写】", "已落实。", StringComparison.Ordinal) };
 
     private static string Cell(Grid grid, string row, string column) => grid.Row(row).Cells[grid.Column(column)]!;
 
@@ -221,6 +221,7 @@ public sealed class AnnualReportTests
         AssertBroken(12, "六、其他需要报告的事项", t, narrative with { Other = "无。" });
         AssertBroken(12, "六、其他需要报告的事项", t, narrative with { Other = "收取信息处理费共计0元。" });
         AssertBroken(12, "五、存在的主要问题及改进情况", t, narrative with { Problems = "  " });
+        AssertBroken(12, "五、存在的主要问题及改进情况", t, ReportDrafting.Draft("沭阳县人民政府", true, t, []));
         // A request abandoned for not paying cannot have paid.
         AssertBroken(12, "申请 D1", Good([Request("D1", "自然人", "2025-02-01", "2025-03-01",
             "其他处理/申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", fee: 10_000)]));
