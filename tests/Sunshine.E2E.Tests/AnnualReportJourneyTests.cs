@@ -20,6 +20,9 @@ public sealed class AnnualReportJourneyTests(SqliteApp app, Browser browser) : I
         Assert.True(serious.Count == 0, page + ":\n" + string.Join("\n", serious.Select(v => $"{v.Impact}: {v.Id} — {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
     }
 
+    // Each step runs the consistency checks over the year's records on a machine that may be busy.
+    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task An_officer_drafts_finalises_and_publishes_the_annual_report_which_then_appears_on_the_portal()
     {
@@ -52,7 +55,7 @@ public sealed class AnnualReportJourneyTests(SqliteApp app, Browser browser) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "新建报告草稿" }).ClickAsync();
 
         var detail = page.Locator("[data-testid=report-detail]");
-        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveTextAsync("草稿");
+        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveTextAsync("草稿", Slow);
         await Assertions.Expect(detail.Locator("[data-testid=t2\\.5]")).ToContainTextAsync("1234");
         await Assertions.Expect(detail.Locator("[data-testid=t3] tr[data-row=disclosed] td").Last).ToHaveTextAsync("1");
         // The draft still has text to write: the rules say where.
@@ -64,12 +67,12 @@ public sealed class AnnualReportJourneyTests(SqliteApp app, Browser browser) : I
         await overview.FillAsync((await overview.InputValueAsync()).Replace("【请填写】", "已按要求落实。", StringComparison.Ordinal));
         await page.GetByLabel("五、存在的主要问题及改进情况").FillAsync("一是公开时效有待提高。下一步将加强培训。");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存正文" }).ClickAsync();
-        await Assertions.Expect(detail.Locator("[data-testid=checks-passed]")).ToBeVisibleAsync();
+        await Assertions.Expect(detail.Locator("[data-testid=checks-passed]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await detail.Locator("[data-testid=finalise]").ClickAsync();
-        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveTextAsync("已定稿");
+        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveTextAsync("已定稿", Slow);
         await detail.Locator("[data-testid=publish]").ClickAsync();
-        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveTextAsync("已发布");
+        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveTextAsync("已发布", Slow);
 
         // The portal, as a citizen's browser without JavaScript sees it.
         var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", JavaScriptEnabled = false });

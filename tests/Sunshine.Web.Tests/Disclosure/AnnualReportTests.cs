@@ -280,6 +280,9 @@ public abstract class AnnualReportTests(TestApp app)
             Assert.Equal(["", "", "2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"], RowText(tableThree, 3 + 5));
             Assert.Equal(["四、结转下年度继续办理", "31", "0", "0", "0", "0", "0", "31"], RowText(tableThree, 3 + 24));
             Assert.Equal(["27", "10", "9", "15", "61", "3", "0", "0", "0", "3", "8", "0", "1", "1", "10"], RowText(tables[5], 3));
+            // Valid against the schema Word checks when it opens a file.
+            var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(invalid.Count == 0, string.Join("\n", invalid.Take(5)));
             var fonts = word.MainDocumentPart.Document.Descendants<RunFonts>().Select(f => f.EastAsia?.Value).Distinct().ToList();
             Assert.Contains("仿宋_GB2312", fonts);
             Assert.Contains("黑体", fonts);

@@ -67,79 +67,110 @@ public static class ReportDocuments
     private static RunProperties RunProps(Font font, int size, bool bold = false)
     {
         var eastAsia = font switch { Font.Title => "方正小标宋简体", Font.Heading => "黑体", Font.Table => "宋体", _ => "仿宋_GB2312" };
-        var props = new RunProperties(
-            new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = eastAsia, Hint = FontTypeHintValues.EastAsia },
-            new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) },
-            new Languages { EastAsia = "zh-CN" });
+        // Schema order (CT_RPr): rFonts, b, sz, lang.
+        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = eastAsia, Hint = FontTypeHintValues.EastAsia });
         if (bold) props.Append(new Bold());
+        props.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new Languages { EastAsia = "zh-CN" });
         return props;
     }
 
     private static Paragraph Para(string text, Font font, int size, JustificationValues justification, bool indent)
     {
-        var properties = new ParagraphProperties(new Justification { Val = justification }, new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact });
+        // Schema order (CT_PPr): spacing, ind, jc.
+        var properties = new ParagraphProperties(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact });
         if (indent) properties.Append(new Indentation { FirstLineChars = 200 });
+        properties.Append(new Justification { Val = justification });
         return new Paragraph(properties, new Run(RunProps(font, size), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static TableCell Cell(string? text, int span = 1, MergedCellValues? vMerge = null, bool bold = false)
+    // Text width of an A4 page with the margins above: 11906 − 1587 − 1474 twips.
+    private const int TextWidth = 8845;
+
+    /// <summary>A table row built left to right, each cell as wide as the grid columns it spans (fixed layout, as Word lays out the template).</summary>
+    private sealed class RowBuilder(int[] widths)
     {
-        var properties = new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        if (span > 1) properties.Append(new GridSpan { Val = span });
-        if (vMerge is { } merge) properties.Append(new VerticalMerge { Val = merge });
-        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }, new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.Auto }),
-            new Run(RunProps(Font.Table, 21, bold), new Text(text ?? "") { Space = SpaceProcessingModeValues.Preserve }));
-        return new TableCell(properties, paragraph);
+        private readonly List<TableCell> _cells = [];
+        private int _column;
+
+        public RowBuilder Add(string? text, int span = 1, MergedCellValues? vMerge = null, bool bold = false)
+        {
+            var width = widths.Skip(_column).Take(span).Sum();
+            _column += span;
+            // Child order follows the schema (CT_TcPr: tcW, gridSpan, vMerge, …, vAlign), so Word opens the file without repair.
+            var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+            if (span > 1) properties.Append(new GridSpan { Val = span });
+            if (vMerge is { } merge) properties.Append(new VerticalMerge { Val = merge });
+            properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+            var paragraph = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Line = "280", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Center }),
+                new Run(RunProps(Font.Table, 18, bold), new Text(text ?? "") { Space = SpaceProcessingModeValues.Preserve }));
+            _cells.Add(new TableCell(properties, paragraph));
+            return this;
+        }
+
+        public TableRow Build() => new(_cells);
     }
 
-    private static Table NewTable(int columns)
+    private static Table NewTable(int[] widths)
     {
-        var border = new Func<OpenXmlElement>[]
-        {
-            () => new TopBorder { Val = BorderValues.Single, Size = 4 }, () => new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            () => new LeftBorder { Val = BorderValues.Single, Size = 4 }, () => new RightBorder { Val = BorderValues.Single, Size = 4 },
-            () => new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, () => new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 },
-        };
         var table = new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(border.Select(b => b()).ToArray()),
-            new TableLayout { Type = TableLayoutValues.Autofit }));
-        table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn()).ToArray()));
+            new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) }).ToArray()));
         return table;
+    }
+
+    private static int[] Even(int columns, int first = 0)
+    {
+        var rest = (TextWidth - first) / columns;
+        return first > 0 ? [first, .. Enumerable.Repeat(rest, columns)] : Enumerable.Repeat(rest, columns).ToArray();
     }
 
     private static Table TableTwoBlock(Grid grid)
     {
-        var table = NewTable(grid.Columns.Count + 1);
-        table.Append(new TableRow(Cell(grid.Heading, grid.Columns.Count + 1, bold: true)));
-        table.Append(new TableRow(new[] { Cell("信息内容", bold: true) }.Concat(grid.Columns.Select(c => Cell(c, bold: true)))));
+        var widths = Even(grid.Columns.Count, first: 2600);
+        var table = NewTable(widths);
+        table.Append(new RowBuilder(widths).Add(grid.Heading, grid.Columns.Count + 1, bold: true).Build());
+        var header = new RowBuilder(widths).Add("信息内容", bold: true);
+        foreach (var c in grid.Columns) header.Add(c, bold: true);
+        table.Append(header.Build());
         foreach (var row in grid.Rows)
-            table.Append(new TableRow(new[] { Cell(row.Label) }.Concat(row.Cells.Select(c => Cell(c)))));
+        {
+            var line = new RowBuilder(widths).Add(row.Label);
+            foreach (var c in row.Cells) line.Add(c);
+            table.Append(line.Build());
+        }
         return table;
     }
 
     private static Table TableThree(Grid grid)
     {
-        var table = NewTable(10);
-        table.Append(new TableRow(Cell(ReportTemplates.TableThreeNote, 3, MergedCellValues.Restart, bold: true), Cell("申请人情况", 7, bold: true)));
-        table.Append(new TableRow(Cell(null, 3, MergedCellValues.Continue), Cell("自然人", 1, MergedCellValues.Restart, bold: true), Cell("法人或其他组织", 5, bold: true),
-            Cell("总计", 1, MergedCellValues.Restart, bold: true)));
-        table.Append(new TableRow(new[] { Cell(null, 3, MergedCellValues.Continue), Cell(null, 1, MergedCellValues.Continue) }
-            .Concat(ReportTemplates.ApplicantTypes.Skip(1).Select(t => Cell(t, bold: true))).Append(Cell(null, 1, MergedCellValues.Continue))));
+        // Three label columns (section, group, reason) and seven number columns.
+        int[] widths = [1000, 1300, 2305, .. Enumerable.Repeat(620, 7)];
+        var table = NewTable(widths);
+        table.Append(new RowBuilder(widths).Add(ReportTemplates.TableThreeNote, 3, MergedCellValues.Restart, bold: true).Add("申请人情况", 7, bold: true).Build());
+        table.Append(new RowBuilder(widths).Add(null, 3, MergedCellValues.Continue).Add("自然人", 1, MergedCellValues.Restart, bold: true)
+            .Add("法人或其他组织", 5, bold: true).Add("总计", 1, MergedCellValues.Restart, bold: true).Build());
+        var third = new RowBuilder(widths).Add(null, 3, MergedCellValues.Continue).Add(null, 1, MergedCellValues.Continue);
+        foreach (var t in ReportTemplates.ApplicantTypes.Skip(1)) third.Add(t, bold: true);
+        table.Append(third.Add(null, 1, MergedCellValues.Continue).Build());
         GridRow? previous = null;
         foreach (var row in grid.Rows)
         {
-            var cells = new List<TableCell>();
+            var line = new RowBuilder(widths);
             for (var level = 0; level < row.Labels.Count; level++)
             {
-                var span = level == row.Labels.Count - 1 ? 3 - level : 1;
+                var last = level == row.Labels.Count - 1;
+                var span = last ? 3 - level : 1;
                 // Repeated group labels (三、本年度办理结果, （三）不予公开 …) are one merged cell, as in the template.
-                var same = previous is not null && previous.Labels.Count > level && previous.Labels[level] == row.Labels[level] && level < row.Labels.Count - 1;
-                var opens = !same && level < row.Labels.Count - 1;
-                cells.Add(Cell(same ? null : row.Labels[level], span, same ? MergedCellValues.Continue : opens ? MergedCellValues.Restart : null));
+                var same = !last && previous is not null && previous.Labels.Count > level + 1 && previous.Labels[level] == row.Labels[level];
+                line.Add(same ? null : row.Labels[level], span, same ? MergedCellValues.Continue : last ? null : MergedCellValues.Restart);
             }
-            cells.AddRange(row.Cells.Select(c => Cell(c)));
-            table.Append(new TableRow(cells));
+            foreach (var c in row.Cells) line.Add(c);
+            table.Append(line.Build());
             previous = row;
         }
         return table;
@@ -147,11 +178,16 @@ public static class ReportDocuments
 
     private static Table TableFour(Grid grid)
     {
-        var table = NewTable(15);
-        table.Append(new TableRow(Cell("行政复议", 5, MergedCellValues.Restart, bold: true), Cell("行政诉讼", 10, bold: true)));
-        table.Append(new TableRow(Cell(null, 5, MergedCellValues.Continue), Cell("未经复议直接起诉", 5, bold: true), Cell("复议后起诉", 5, bold: true)));
-        table.Append(new TableRow(grid.Columns.Select(c => Cell(c, bold: true))));
-        table.Append(new TableRow(grid.Rows[0].Cells.Select(c => Cell(c))));
+        var widths = Even(15);
+        var table = NewTable(widths);
+        table.Append(new RowBuilder(widths).Add("行政复议", 5, MergedCellValues.Restart, bold: true).Add("行政诉讼", 10, bold: true).Build());
+        table.Append(new RowBuilder(widths).Add(null, 5, MergedCellValues.Continue).Add("未经复议直接起诉", 5, bold: true).Add("复议后起诉", 5, bold: true).Build());
+        var labels = new RowBuilder(widths);
+        foreach (var c in grid.Columns) labels.Add(c, bold: true);
+        table.Append(labels.Build());
+        var values = new RowBuilder(widths);
+        foreach (var c in grid.Rows[0].Cells) values.Add(c);
+        table.Append(values.Build());
         return table;
     }
 
