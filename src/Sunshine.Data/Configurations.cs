@@ -297,6 +297,47 @@ internal sealed class DisclosureSettingsConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class RegisterEntryConfiguration : IEntityTypeConfiguration<RegisterEntry>
+{
+    public void Configure(EntityTypeBuilder<RegisterEntry> e)
+    {
+        e.Property(x => x.Kind).HasMaxLength(48);
+        e.Property(x => x.Title).HasMaxLength(256);
+        e.Property(x => x.DocumentNumber).HasMaxLength(64);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.HasIndex(x => new { x.OrganisationId, x.Year, x.Kind });
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DisclosureAppealConfiguration : IEntityTypeConfiguration<DisclosureAppeal>
+{
+    public void Configure(EntityTypeBuilder<DisclosureAppeal> e)
+    {
+        e.Property(x => x.Kind).HasMaxLength(32);
+        e.Property(x => x.Result).HasMaxLength(16);
+        e.Property(x => x.CaseNumber).HasMaxLength(64);
+        e.HasIndex(x => new { x.OrganisationId, x.FiledOn });
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
+{
+    public void Configure(EntityTypeBuilder<AnnualReport> e)
+    {
+        e.Property(x => x.Format).HasMaxLength(4);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.Title).HasMaxLength(256);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.FinalisedBy).HasMaxLength(256);
+        e.Property(x => x.PublishedBy).HasMaxLength(256);
+        e.HasIndex(x => new { x.OrganisationId, x.Year, x.Region }).IsUnique();
+        e.HasIndex(x => new { x.Status, x.Year });
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class NoticeTemplateConfiguration : IEntityTypeConfiguration<NoticeTemplate>
 {
     public void Configure(EntityTypeBuilder<NoticeTemplate> e)

@@ -33,6 +33,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<DisclosureAttachment> DisclosureAttachments => Set<DisclosureAttachment>();
     public DbSet<DisclosureConsultation> DisclosureConsultations => Set<DisclosureConsultation>();
     public DbSet<DisclosureSettings> DisclosureSettings => Set<DisclosureSettings>();
+    public DbSet<RegisterEntry> RegisterEntries => Set<RegisterEntry>();
+    public DbSet<DisclosureAppeal> DisclosureAppeals => Set<DisclosureAppeal>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();

@@ -12,6 +12,7 @@ using Sunshine.Web.Features.Admin;
 using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Dashboard;
 using Sunshine.Web.Features.Directory;
+using Sunshine.Web.Features.Disclosure.AnnualReports;
 using Sunshine.Web.Features.Petitions;
 using Sunshine.Web.Features.Petitions.Attachments;
 using Sunshine.Web.Features.Petitions.Intake;
@@ -174,6 +175,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Disclosure.Catalogue.DisclosureItems.MapCatalogueEndpoints(app);
         Sunshine.Web.Features.DisclosureRequests.RequestEndpoints.MapDisclosureRequestEndpoints(app);
         app.MapReceptionEndpoints();
+        app.MapAnnualReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
