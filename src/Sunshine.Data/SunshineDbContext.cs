@@ -30,6 +30,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
+    public DbSet<LegalGuideRoute> LegalGuideRoutes => Set<LegalGuideRoute>();
+    public DbSet<LegalGuideChoice> LegalGuideChoices => Set<LegalGuideChoice>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -170,6 +170,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapQueueEndpoints();
         app.MapPortalEndpoints();
+        Sunshine.Web.Features.LegalRoutes.LegalRouteEndpoints.MapLegalRouteEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
