@@ -170,7 +170,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapQueueEndpoints();
         app.MapPortalEndpoints();
-        Sunshine.Web.Features.LegalRoutes.LegalRouteEndpoints.MapLegalRouteEndpoints(app);
+        Sunshine.Web.Features.LegalGuide.LegalRouteEndpoints.MapLegalRouteEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -6,7 +6,7 @@ using Sunshine.Data;
 using Sunshine.Data.Entities;
 using Sunshine.Web.Infrastructure;
 
-namespace Sunshine.Web.Features.LegalRoutes;
+namespace Sunshine.Web.Features.LegalGuide;
 
 public sealed record LegalRouteDto(int Id, string Code, string Name, string? NameEn, string Body, string? BodyEn, string TimeLimits, string? TimeLimitsEn,
     string WhatToBring, string? WhatToBringEn, bool PetitionAccepted, string LegalBasis, int SortOrder);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
 
-namespace Sunshine.Web.Features.LegalRoutes;
+namespace Sunshine.Web.Features.LegalGuide;
 
 /// <summary>
 /// The first version of the guide's rule table, from the channels and limits of DOMAIN.md §1.8. Written once into an
