@@ -23,6 +23,8 @@
 
   function reset() {
     clearEverything();
+    // Already at home with nothing open: stay (no reload every few minutes on an unused terminal).
+    if (window.location.pathname === "/kiosk" && !window.location.search) { restart(); return; }
     // replace, not assign: the back button does not lead to the previous visitor's pages.
     window.location.replace("/kiosk");
   }

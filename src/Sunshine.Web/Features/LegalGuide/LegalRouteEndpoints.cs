@@ -94,7 +94,7 @@ public static class LegalRouteEndpoints
         var row = await db.LegalGuideRoutes.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (row is null) return TypedResults.NotFound();
         if (await db.LegalGuideChoices.AnyAsync(c => c.RouteId == id, ct))
-            return TypedResults.Problem(title: L["LegalGuideRoute.ErrorRouteInUse"], statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: L["LegalRoute.ErrorRouteInUse"], statusCode: StatusCodes.Status409Conflict);
         db.LegalGuideRoutes.Remove(row);
         audit.Record(UserScope.From(user), "legal-route.remove", nameof(LegalGuideRoute), row.Id, before: Dto(row));
         await db.SaveChangesAsync(ct);
@@ -135,7 +135,7 @@ public static class LegalRouteEndpoints
         var row = await db.LegalGuideChoices.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (row is null) return TypedResults.NotFound();
         if (await db.LegalGuideChoices.AnyAsync(c => c.ParentId == id, ct))
-            return TypedResults.Problem(title: L["LegalGuideRoute.ErrorChoiceHasChildren"], statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: L["LegalRoute.ErrorChoiceHasChildren"], statusCode: StatusCodes.Status409Conflict);
         db.LegalGuideChoices.Remove(row);
         audit.Record(UserScope.From(user), "legal-route.choice-remove", nameof(LegalGuideChoice), row.Id, before: Dto(row));
         await db.SaveChangesAsync(ct);
@@ -160,9 +160,9 @@ public static class LegalRouteEndpoints
         {
             // Codes appear in addresses and tests: lower-case letters, digits and hyphens.
             if (!code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-                problems.Add("code", "LegalGuideRoute.ErrorCode");
+                problems.Add("code", "LegalRoute.ErrorCode");
             else if (await db.LegalGuideRoutes.AnyAsync(x => x.Code == code && x.Id != id, ct))
-                problems.Add("code", "LegalGuideRoute.ErrorCodeTaken", code);
+                problems.Add("code", "LegalRoute.ErrorCodeTaken", code);
         }
         return problems;
     }
@@ -176,26 +176,26 @@ public static class LegalRouteEndpoints
         Text(problems, L, r.QuestionEn, "questionEn", 512, required: false);
         var asks = !string.IsNullOrWhiteSpace(r.Question);
         // An answer either ends at a route or asks the next question: never both, never neither.
-        if (r.RouteId is null && !asks) problems.Add("routeId", "LegalGuideRoute.ErrorChoiceNeither");
-        if (r.RouteId is not null && asks) problems.Add("routeId", "LegalGuideRoute.ErrorChoiceBoth");
+        if (r.RouteId is null && !asks) problems.Add("routeId", "LegalRoute.ErrorChoiceNeither");
+        if (r.RouteId is not null && asks) problems.Add("routeId", "LegalRoute.ErrorChoiceBoth");
         if (r.RouteId is { } routeId && !await db.LegalGuideRoutes.AnyAsync(x => x.Id == routeId, ct))
-            problems.Add("routeId", "LegalGuideRoute.ErrorUnknownRoute");
+            problems.Add("routeId", "LegalRoute.ErrorUnknownRoute");
         if (r.RouteId is not null && id is { } self && await db.LegalGuideChoices.AnyAsync(c => c.ParentId == self, ct))
-            problems.Add("routeId", "LegalGuideRoute.ErrorChoiceHasFollowUps");
+            problems.Add("routeId", "LegalRoute.ErrorChoiceHasFollowUps");
         if (r.ParentId is { } parentId)
         {
             var choices = await db.LegalGuideChoices.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.RouteId }).ToDictionaryAsync(c => c.Id, ct);
             if (!choices.TryGetValue(parentId, out var parent))
-                problems.Add("parentId", "LegalGuideRoute.ErrorUnknownParent");
+                problems.Add("parentId", "LegalRoute.ErrorUnknownParent");
             else if (parent.RouteId is not null)
-                problems.Add("parentId", "LegalGuideRoute.ErrorParentIsRoute");
+                problems.Add("parentId", "LegalRoute.ErrorParentIsRoute");
             else
             {
                 // Under itself or one of its own follow-ups, the answer would never be reached.
                 for (int? at = parentId; at is { } current; at = choices[current].ParentId)
                     if (current == id)
                     {
-                        problems.Add("parentId", "LegalGuideRoute.ErrorParentCycle");
+                        problems.Add("parentId", "LegalRoute.ErrorParentCycle");
                         break;
                     }
             }
@@ -205,7 +205,7 @@ public static class LegalRouteEndpoints
 
     private static void Text(Problems problems, IStringLocalizer<SharedResource> L, string? value, string field, int max, bool required = true)
     {
-        var label = L["LegalGuideRoute.Field." + field].Value;
+        var label = L["LegalRoute.Field." + field].Value;
         if (string.IsNullOrWhiteSpace(value))
         {
             if (required) problems.Add(field, "ErrorRequired", label);
