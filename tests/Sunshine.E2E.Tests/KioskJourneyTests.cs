@@ -48,11 +48,13 @@ public sealed class KioskJourneyTests(KioskApp app, Browser browser) : IClassFix
         await scanner.Context.DisposeAsync();
         await page.GotoAsync("/kiosk/petition/form?place=140105001000");
         await page.EvaluateAsync("() => { sessionStorage.setItem('draft', 'x'); localStorage.setItem('draft', 'y'); }");
-        // What the fields hold as the page is left is written where it survives the navigation (the tab's name).
+        // What the fields hold as the page is left is reported to the test as the page unloads.
+        var reported = new List<string>();
+        await page.ExposeFunctionAsync("reportFields", (string fields) => { lock (reported) reported.Add(fields); });
         await page.EvaluateAsync(@"() => window.addEventListener('pagehide', () => {
-            window.name = JSON.stringify([...document.querySelectorAll('input:not([type=hidden]), textarea, select')]
+            window.reportFields(JSON.stringify([...document.querySelectorAll('input:not([type=hidden]), textarea, select')]
                 .map(f => f.type === 'checkbox' || f.type === 'radio' ? (f.checked ? 'checked' : '') : (f.type === 'file' ? '' : f.value))
-                .filter(v => v !== ''));
+                .filter(v => v !== '')));
         })");
 
         await page.Locator("#f-purpose-Request").CheckAsync();
@@ -67,7 +69,8 @@ public sealed class KioskJourneyTests(KioskApp app, Browser browser) : IClassFix
         // No touch for the idle time: back at the kiosk's home page, with nothing left.
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/kiosk", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-testid=kiosk-tiles]")).ToBeVisibleAsync();
-        Assert.Equal("[]", await page.EvaluateAsync<string>("() => window.name"));
+        await page.WaitForTimeoutAsync(500);
+        lock (reported) Assert.Equal(["[]"], reported.ToArray());
         Assert.Equal(0, await page.EvaluateAsync<int>("() => sessionStorage.length + localStorage.length"));
 
         // The form opened again is empty: nothing cached, nothing offered by autocomplete.
