@@ -359,3 +359,36 @@ internal sealed class QueryThrottleConfiguration : IEntityTypeConfiguration<Quer
         e.HasIndex(x => x.LastFailureAt);
     }
 }
+
+internal sealed class LegalGuideRouteConfiguration : IEntityTypeConfiguration<LegalGuideRoute>
+{
+    public void Configure(EntityTypeBuilder<LegalGuideRoute> e)
+    {
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.HasIndex(x => x.Code).IsUnique();
+        e.Property(x => x.Name).HasMaxLength(64);
+        e.Property(x => x.NameEn).HasMaxLength(128);
+        e.Property(x => x.Body).HasMaxLength(256);
+        e.Property(x => x.BodyEn).HasMaxLength(512);
+        e.Property(x => x.TimeLimits).HasMaxLength(1000);
+        e.Property(x => x.TimeLimitsEn).HasMaxLength(2000);
+        e.Property(x => x.WhatToBring).HasMaxLength(1000);
+        e.Property(x => x.WhatToBringEn).HasMaxLength(2000);
+        e.Property(x => x.LegalBasis).HasMaxLength(500);
+    }
+}
+
+internal sealed class LegalGuideChoiceConfiguration : IEntityTypeConfiguration<LegalGuideChoice>
+{
+    public void Configure(EntityTypeBuilder<LegalGuideChoice> e)
+    {
+        e.Property(x => x.Text).HasMaxLength(256);
+        e.Property(x => x.TextEn).HasMaxLength(512);
+        e.Property(x => x.Question).HasMaxLength(256);
+        e.Property(x => x.QuestionEn).HasMaxLength(512);
+        e.HasIndex(x => x.ParentId);
+        // Only leaves are removed, and a route still answered is kept: nothing dangles.
+        e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Route).WithMany().HasForeignKey(x => x.RouteId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -45,6 +45,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<LeaderCaseOwnership> LeaderCaseOwnerships => Set<LeaderCaseOwnership>();
     public DbSet<Hearing> Hearings => Set<Hearing>();
+    public DbSet<LegalGuideRoute> LegalGuideRoutes => Set<LegalGuideRoute>();
+    public DbSet<LegalGuideChoice> LegalGuideChoices => Set<LegalGuideChoice>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -176,6 +176,7 @@ public static class SunshineApp
         Sunshine.Web.Features.DisclosureRequests.RequestEndpoints.MapDisclosureRequestEndpoints(app);
         app.MapReceptionEndpoints();
         app.MapAnnualReportEndpoints();
+        Sunshine.Web.Features.LegalGuide.LegalRouteEndpoints.MapLegalRouteEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

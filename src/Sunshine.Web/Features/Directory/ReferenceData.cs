@@ -65,6 +65,7 @@ public static class ReferenceData
         }
 
         await Sunshine.Web.Features.Petitions.Notices.NoticeEndpoints.SeedAsync(db, time, ct);
+        await Sunshine.Web.Features.LegalGuide.LegalRouteSeed.SeedAsync(db, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in StaffRoles.All)

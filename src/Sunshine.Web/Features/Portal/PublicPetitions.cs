@@ -5,6 +5,7 @@ using Sunshine.Data;
 using Sunshine.Data.Entities;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
+using Sunshine.Web.Features.Petitions.Attachments;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Infrastructure;
 
@@ -28,7 +29,8 @@ public sealed record PublicPetitionRequest(
 /// What the citizen keeps. The query code is shown this once (only its hash is stored); it is null when the same form
 /// was already submitted. <paramref name="ProgressUrl"/> — the QR code's content — carries the case number only.
 /// </summary>
-public sealed record PublicReceipt(string CaseNumber, string? QueryCode, DateOnly SubmittedOn, string Bureau, DateOnly? TransferDueOn, string ProgressUrl, bool AlreadySubmitted);
+public sealed record PublicReceipt(string CaseNumber, string? QueryCode, DateOnly SubmittedOn, string Bureau, DateOnly? TransferDueOn, string ProgressUrl, bool AlreadySubmitted,
+    int Attachments = 0);
 
 /// <summary>
 /// 网上信访: a citizen submits a petition online (《信访工作条例》第十七条: information networks are a statutory form). It is
@@ -48,8 +50,18 @@ public static class PublicPetitions
 
     public sealed record Outcome(PublicReceipt? Receipt, Problems? Problems);
 
-    public static async Task<Outcome> SubmitAsync(PublicPetitionRequest r, string siteAddress, SunshineDbContext db, PersonalData personalData, Audit audit,
-        TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    public static Task<Outcome> SubmitAsync(PublicPetitionRequest r, string siteAddress, SunshineDbContext db, PersonalData personalData, Audit audit,
+        TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        SubmitAsync(r, [], null, siteAddress, db, personalData, audit, time, L, ct);
+
+    /// <summary>
+    /// The online petition with the citizen's files (the page's multipart form). The files pass the same checks as
+    /// staff uploads (<see cref="AttachmentBatch"/>: type by content, size, count) before anything is registered, and
+    /// the case and its attachments are saved in one transaction: a refused file registers no case, a failed
+    /// registration keeps no file.
+    /// </summary>
+    public static async Task<Outcome> SubmitAsync(PublicPetitionRequest r, IReadOnlyList<IncomingFile> files, AttachmentStore? store, string siteAddress,
+        SunshineDbContext db, PersonalData personalData, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var purpose = r.Purpose is { } given && Enum.IsDefined(given) ? given : Purpose.Other;
         var locality = Blank(r.IssueLocalityCode);
@@ -65,6 +77,14 @@ public static class PublicPetitions
             // 《个人信息保护法》第十四条、第二十九条: consent to processing sensitive personal information, given after being told.
             .Require(r.AcceptPrivacyNotice, "acceptPrivacyNotice", "Portal.ErrorPrivacy")
             .Require(r.SubmissionId is null || IsSubmissionId(r.SubmissionId), "submissionId", "Portal.ErrorSubmissionId");
+        await using var batch = files.Count > 0 && store is not null ? new AttachmentBatch(store, L) : null;
+        if (batch is not null)
+        {
+            foreach (var file in files) await batch.AddAsync(file, ct);
+            if (batch.RefusalForNewCase() is { } refused)
+                foreach (var (field, messages) in refused.ToResult().ProblemDetails.Errors)
+                    foreach (var message in messages) problems.AddText(field, message);
+        }
         if (problems.Any) return new Outcome(null, problems);
 
         if (!await db.Divisions.AnyAsync(d => d.Code == locality, ct))
@@ -79,14 +99,48 @@ public static class PublicPetitions
             return new Outcome(null, problems);
         }
 
-        var outcome = await RegisterPetition.RegisterAsync(registration, bureau.Id, null, db, personalData, audit, time, L, ct);
-        if (outcome.Problems is { } refused) return new Outcome(null, refused);
+        var attached = 0;
+        RegisterPetition.Outcome outcome;
+        if (batch is null)
+            outcome = await RegisterPetition.RegisterAsync(registration, bureau.Id, null, db, personalData, audit, time, L, ct);
+        else
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                outcome = await RegisterPetition.RegisterAsync(registration, bureau.Id, null, db, personalData, audit, time, L, ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The same form was sent twice at once and the other copy won: answer with its case, attach nothing twice.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                outcome = await RegisterPetition.RegisterAsync(registration, bureau.Id, null, db, personalData, audit, time, L, ct);
+            }
+            if (outcome.Registered is { AlreadyRegistered: false } fresh)
+            {
+                var petition = await db.Petitions.SingleAsync(p => p.Id == fresh.Id, ct);
+                var saved = await batch.SaveAsync(petition, null, db, audit, time, ct);
+                if (!ConsoleActions.Succeeded(saved))
+                {
+                    // Rolled back with the case: nothing of this submission stays.
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    var failed = new Problems(L);
+                    foreach (var message in Problems.Messages(saved)) failed.AddText("files", message);
+                    return new Outcome(null, failed);
+                }
+                attached = ConsoleActions.ValueOf<AttachmentUploadResult>(saved)?.Added ?? 0;
+            }
+            if (db.Database.CurrentTransaction is not null) await tx.CommitAsync(ct);
+        }
+        if (outcome.Problems is { } rejected) return new Outcome(null, rejected);
         // Possible repeats are for staff: they name other people's cases and never reach the public.
         var registered = outcome.Registered!;
         var stored = await db.Petitions.AsNoTracking().Where(p => p.Id == registered.Id)
             .Select(p => new { p.RegisteredOn, Bureau = p.RegisteringOrganisation!.Name }).SingleAsync(ct);
         return new Outcome(new PublicReceipt(registered.CaseNumber, registered.QueryCode, stored.RegisteredOn, stored.Bureau,
-            registered.AlreadyRegistered ? null : registered.TransferDueOn, ProgressUrl(siteAddress, registered.CaseNumber), registered.AlreadyRegistered), null);
+            registered.AlreadyRegistered ? null : registered.TransferDueOn, ProgressUrl(siteAddress, registered.CaseNumber), registered.AlreadyRegistered, attached), null);
     }
 
     /// <summary>

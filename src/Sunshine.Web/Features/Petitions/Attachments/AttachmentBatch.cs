@@ -70,11 +70,27 @@ internal sealed class AttachmentBatch(AttachmentStore store, IStringLocalizer<Sh
         AttachmentStore.Discard(staged);
     }
 
+    /// <summary>Files were sent (an empty file input of a plain form sends none).</summary>
+    public bool Any => _received > 0;
+
+    /// <summary>
+    /// For a case not registered yet (the public form): the refusals so far and a count over the limit, so the
+    /// citizen is told before anything is registered. Null when every file passed.
+    /// </summary>
+    public Problems? RefusalForNewCase()
+    {
+        if (_received > Options.MaxFilesPerCase)
+            _problems.Add("files", "ErrorAttachmentCount", Options.MaxFilesPerCase, 0, _received);
+        return _problems.Any ? _problems : null;
+    }
+
     /// <summary>
     /// Checks the count against the case, places the content and records the rows, their history events and audit
-    /// entries in one transaction. Content the case already holds is not attached twice: its row is answered instead.
+    /// entries in one transaction — the caller's, when it has one open (the public form registers the case and its
+    /// files together). Content the case already holds is not attached twice: its row is answered instead.
+    /// <paramref name="scope"/> is null for the citizen's own upload with the online petition.
     /// </summary>
-    public async Task<IResult> SaveAsync(Petition petition, UserScope scope, SunshineDbContext db, Audit audit, TimeProvider time, CancellationToken ct)
+    public async Task<IResult> SaveAsync(Petition petition, UserScope? scope, SunshineDbContext db, Audit audit, TimeProvider time, CancellationToken ct)
     {
         if (_received == 0) _problems.Add("files", "ErrorAttachmentNone");
         if (_problems.Any) return _problems.ToResult();
@@ -104,9 +120,9 @@ internal sealed class AttachmentBatch(AttachmentStore store, IStringLocalizer<Sh
                 Size = f.Content.Size,
                 Sha256 = f.Content.Sha256,
                 UploadedAt = now,
-                UploadedBy = scope.UserName,
+                UploadedBy = scope?.UserName,
             }).ToList();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             foreach (var (file, row) in adding.Zip(rows))
             {
                 if (store.Place(file.Content)) placed.Add(file.Content);
@@ -124,9 +140,9 @@ internal sealed class AttachmentBatch(AttachmentStore store, IStringLocalizer<Sh
                         On = ChinaTime.Today(time),
                         Action = PetitionAttachments.AddedEvent,
                         ToStatus = petition.Status,
-                        ActorUserId = scope.UserId,
-                        ActorName = scope.UserName,
-                        OrganisationId = scope.OrganisationId,
+                        ActorUserId = scope?.UserId,
+                        ActorName = scope?.UserName,
+                        OrganisationId = scope?.OrganisationId,
                         Detail = JsonSerializer.Serialize(new { attachmentId = row.Id, fileName = row.FileName, contentType = row.ContentType, size = row.Size }),
                         IsPublic = false,
                     });
@@ -134,9 +150,9 @@ internal sealed class AttachmentBatch(AttachmentStore store, IStringLocalizer<Sh
                         after: new { row.PetitionId, row.FileName, row.ContentType, row.Size, Sha256 = Convert.ToHexStringLower(row.Sha256) });
                 }
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException) when (tx is not null)
             {
                 // Another node attached the same content to the case at the same moment (the unique index). Its row
                 // may use the file just placed, so the file stays: unreferenced at worst, encrypted, reused if sent again.

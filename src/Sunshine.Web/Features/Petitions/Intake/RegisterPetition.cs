@@ -186,13 +186,14 @@ public static class RegisterPetition
             DueOn = due.DueOn,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (the public form registers the case with its attachments).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Petitions.Add(petition);
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (externalId is not null)
+        catch (DbUpdateException) when (externalId is not null && tx is not null)
         {
             // A concurrent resend of the same message won the race: answer with the case it created.
             await tx.RollbackAsync(ct);
@@ -217,7 +218,7 @@ public static class RegisterPetition
         audit.Record(actor, "petition.register", nameof(Petition), petition.Id, after: new { petition.CaseNumber, petition.Channel, petition.Purpose, petition.IssueLocalityCode });
         imported?.Complete?.Invoke(petition);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
 
         return new Outcome(new RegisteredPetition(petition.Id, petition.CaseNumber, queryCode, due.DueOn, due.Explanation, false,
             hints), null);
