@@ -30,6 +30,10 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueryThrottle> QueryThrottles => Set<QueryThrottle>();
+    public DbSet<PolicyCategory> PolicyCategories => Set<PolicyCategory>();
+    public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
+    public DbSet<PolicySearchEntry> PolicySearchEntries => Set<PolicySearchEntry>();
+    public DbSet<PublicReply> PublicReplies => Set<PublicReply>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,6 +19,7 @@ using Sunshine.Web.Features.Petitions.Notices;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
+using Sunshine.Web.Features.PolicyLibrary;
 using Sunshine.Web.Features.Portal;
 using Sunshine.Web.Infrastructure;
 
@@ -170,6 +171,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Petitions.National.NationalExport.MapNationalExchangeEndpoints(app);
         app.MapQueueEndpoints();
         app.MapPortalEndpoints();
+        app.MapPolicyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
