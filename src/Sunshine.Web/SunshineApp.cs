@@ -20,7 +20,9 @@ using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Features.PolicyLibrary;
+using Sunshine.Web.Features.CategorySuggestions;
 using Sunshine.Web.Features.Portal;
+using Sunshine.Web.Features.PublicReplies;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -122,6 +124,7 @@ public static class SunshineApp
         services.AddScoped<Audit>();
         services.AddAttachments(configuration);
         services.AddPortal(configuration);
+        services.AddCategorySuggestions(configuration);
         return builder;
     }
 
@@ -172,6 +175,8 @@ public static class SunshineApp
         app.MapQueueEndpoints();
         app.MapPortalEndpoints();
         app.MapPolicyEndpoints();
+        app.MapPublicReplyEndpoints();
+        app.MapCategorySuggestionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
