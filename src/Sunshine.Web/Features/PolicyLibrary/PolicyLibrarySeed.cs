@@ -39,6 +39,15 @@ public static class PolicyLibrarySeed
         ArgumentNullException.ThrowIfNull(time);
         await SeedCategoriesAsync(db, ct);
         if (await db.PolicyDocuments.AnyAsync(ct)) return 0;
+        return await AddShelfAsync(db, time, ct);
+    }
+
+    /// <summary>Adds the demo documents whatever the library holds (tests build on a known shelf).</summary>
+    public static async Task<int> AddShelfAsync(SunshineDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        await SeedCategoriesAsync(db, ct);
         var categories = await db.PolicyCategories.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
         var fallback = categories.Values.Min();
         var now = time.GetUtcNow().UtcDateTime;
