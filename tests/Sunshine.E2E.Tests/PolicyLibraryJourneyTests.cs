@@ -53,7 +53,7 @@ public sealed class PolicyLibraryJourneyTests(SqliteDemoApp app, Browser browser
         async Task Scan(string name) => scanned.Add((name, await ScanAsync(page)));
 
         await page.GotoAsync("/portal/petition");
-        await page.GetByRole(AriaRole.Link, new() { Name = "政策法规咨询" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "政策法规", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "政策法规咨询", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("关键词").FillAsync("复议期限");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
@@ -68,7 +68,7 @@ public sealed class PolicyLibraryJourneyTests(SqliteDemoApp app, Browser browser
         await Assertions.Expect(document).ToContainTextAsync("2024-01-01");
         await Scan("policy document");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "互动回应" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "互动回应", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "互动回应", Level = 1 })).ToBeVisibleAsync();
         await Scan("replies");
 
