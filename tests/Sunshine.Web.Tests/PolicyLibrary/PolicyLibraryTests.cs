@@ -202,6 +202,19 @@ public abstract class PolicyLibraryTests(TestApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/portal/policies/987654321")).StatusCode);
         // The portal menu links here now.
         Assert.Contains("href=\"/portal/policies\"", page, StringComparison.Ordinal);
+
+        // The console page lists the shelf and the categories for administrators, and is closed to other staff.
+        using var admin = await AdminAsync();
+        var console = await admin.GetStringAsync("/console/policies");
+        Assert.Contains("data-testid=\"policy-list\"", console, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"policy-categories\"", console, StringComparison.Ordinal);
+        Assert.Contains("href=\"/console/policies\"", console, StringComparison.Ordinal);
+        var bureau = await app.OrganisationAsync("小店区信访局");
+        var (officer, password) = await app.CreateUserAsync(bureau.Id, false, StaffRoles.HandlingOfficer);
+        using var staff = await app.SignedInClientAsync(officer, password);
+        var refused = await staff.GetStringAsync("/console/policies");
+        Assert.Contains("您无权访问此页面。", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"policy-list\"", refused, StringComparison.Ordinal);
     }
 }
 

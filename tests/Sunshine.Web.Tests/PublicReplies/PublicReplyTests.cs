@@ -67,6 +67,11 @@ public abstract class PublicReplyTests(TestApp app)
         var a = await ActorsAsync();
         var id = await RepliedLetterAsync(a);
 
+        // The case page offers the panel, pre-filled with the anonymised title.
+        var casePage = await a.Officer.GetStringAsync($"/console/petitions/{id}");
+        Assert.Contains("data-testid=\"public-reply-form\"", casePage, StringComparison.Ordinal);
+        Assert.Contains("value=\"某某反映公司拖欠工资\"", casePage, StringComparison.Ordinal);
+
         var draft = await SendAsync(a.Officer.GetAsync($"/api/petitions/{id}/public-reply/draft"), HttpStatusCode.OK);
         Assert.True(draft.GetProperty("eligible").GetBoolean());
         var message = draft.GetProperty("message").GetString()!;
