@@ -390,5 +390,47 @@ internal sealed class LegalGuideChoiceConfiguration : IEntityTypeConfiguration<L
         // Only leaves are removed, and a route still answered is kept: nothing dangles.
         e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Route).WithMany().HasForeignKey(x => x.RouteId).OnDelete(DeleteBehavior.Restrict);
+internal sealed class PolicyCategoryConfiguration : IEntityTypeConfiguration<PolicyCategory>
+{
+    public void Configure(EntityTypeBuilder<PolicyCategory> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(64);
+        e.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
+internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<PolicyDocument>
+{
+    public void Configure(EntityTypeBuilder<PolicyDocument> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(256);
+        e.Property(x => x.IssuingBody).HasMaxLength(128);
+        e.Property(x => x.DocumentNumber).HasMaxLength(64);
+        e.Property(x => x.SourceUrl).HasMaxLength(512);
+        e.HasIndex(x => new { x.CategoryId, x.IssuedOn });
+        e.HasIndex(x => x.IssuedOn);
+        e.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PolicySearchEntryConfiguration : IEntityTypeConfiguration<PolicySearchEntry>
+{
+    public void Configure(EntityTypeBuilder<PolicySearchEntry> e)
+    {
+        e.HasKey(x => x.PolicyDocumentId);
+        e.Property(x => x.PolicyDocumentId).ValueGeneratedNever();
+        e.HasOne<PolicyDocument>().WithOne().HasForeignKey<PolicySearchEntry>(x => x.PolicyDocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PublicReplyConfiguration : IEntityTypeConfiguration<PublicReply>
+{
+    public void Configure(EntityTypeBuilder<PublicReply> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(128);
+        e.Property(x => x.PublishedBy).HasMaxLength(256);
+        e.HasIndex(x => x.PetitionId).IsUnique();
+        e.HasIndex(x => new { x.Channel, x.Id });
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

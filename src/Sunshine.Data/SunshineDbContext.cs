@@ -47,6 +47,10 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<Hearing> Hearings => Set<Hearing>();
     public DbSet<LegalGuideRoute> LegalGuideRoutes => Set<LegalGuideRoute>();
     public DbSet<LegalGuideChoice> LegalGuideChoices => Set<LegalGuideChoice>();
+    public DbSet<PolicyCategory> PolicyCategories => Set<PolicyCategory>();
+    public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
+    public DbSet<PolicySearchEntry> PolicySearchEntries => Set<PolicySearchEntry>();
+    public DbSet<PublicReply> PublicReplies => Set<PublicReply>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -20,8 +20,11 @@ using Sunshine.Web.Features.Petitions.Notices;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Workflow;
+using Sunshine.Web.Features.PolicyLibrary;
+using Sunshine.Web.Features.CategorySuggestions;
 using Sunshine.Web.Features.Portal;
 using Sunshine.Web.Features.Reception;
+using Sunshine.Web.Features.PublicReplies;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -123,6 +126,7 @@ public static class SunshineApp
         services.AddScoped<Audit>();
         services.AddAttachments(configuration);
         services.AddPortal(configuration);
+        services.AddCategorySuggestions(configuration);
         return builder;
     }
 
@@ -177,6 +181,9 @@ public static class SunshineApp
         app.MapReceptionEndpoints();
         app.MapAnnualReportEndpoints();
         Sunshine.Web.Features.LegalGuide.LegalRouteEndpoints.MapLegalRouteEndpoints(app);
+        app.MapPolicyEndpoints();
+        app.MapPublicReplyEndpoints();
+        app.MapCategorySuggestionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

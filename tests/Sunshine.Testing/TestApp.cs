@@ -153,3 +153,6 @@ public static class TestClock
 
 /// <summary>An app with a small, deterministic set of demo petitions, for pages that show data.</summary>
 public sealed class SqliteDemoApp() : TestApp(DatabaseProvider.Sqlite, demoPetitions: 400);
+
+/// <summary>The same small demo set on PostgreSQL.</summary>
+public sealed class PostgresDemoApp() : TestApp(DatabaseProvider.Postgres, demoPetitions: 400);

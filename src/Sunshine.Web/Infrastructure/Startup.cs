@@ -15,6 +15,7 @@ public static class Startup
             await Database.EnsureCurrentAsync(db, configuration.GetValue("Database:AutoMigrate", false), ct);
         }
         var credentials = await ReferenceData.SeedAsync(services, logger, ct);
+        await Sunshine.Web.Features.PolicyLibrary.PolicyLibrarySeed.PrepareAsync(services, configuration, ct);
         // Load jieba's dictionaries (about 1 s) before the first request rather than during it.
         Sunshine.Data.Search.ChineseSegmenter.Initialize();
 

@@ -123,7 +123,7 @@ public abstract class RequestTests(TestApp app)
         Assert.Equal("AwaitingCorrection", asked.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, asked.GetProperty("clock").GetProperty("replyDueOn").ValueKind);
         var again = await Act(officer, id, "request-correction", new { on = "2026-02-07", answerBy = "2026-02-27", reason = "再次补正" }, HttpStatusCode.Conflict);
-        Assert.Equal("Disclosure.ErrorState", again.GetProperty("code").GetString());
+        Assert.Equal("Disclosure.ErrorRequestState", again.GetProperty("code").GetString());
 
         // The corrected application arrives Thu 2/12: the clock restarts. A third party is asked Fri 2/13.
         await Act(officer, id, "record-correction", new { on = "2026-02-12" });

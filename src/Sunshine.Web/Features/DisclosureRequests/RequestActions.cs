@@ -254,20 +254,20 @@ public static class RequestActions
         var consulting = consultations.Any(c => c.AnsweredOn is null);
         return act switch
         {
-            RequestAction.ConfirmReceipt => r.Status == DisclosureRequestStatus.AwaitingConfirmation ? null : "Disclosure.ErrorState",
-            RequestAction.RequestCorrection => !running ? "Disclosure.ErrorState"
+            RequestAction.ConfirmReceipt => r.Status == DisclosureRequestStatus.AwaitingConfirmation ? null : "Disclosure.ErrorRequestState",
+            RequestAction.RequestCorrection => !running ? "Disclosure.ErrorRequestState"
                 : r.CorrectionRequestedOn is not null ? "Disclosure.ErrorCorrectionOnce" : null,
-            RequestAction.RecordCorrection => r.Status == DisclosureRequestStatus.AwaitingCorrection ? null : "Disclosure.ErrorState",
-            RequestAction.Consult => running ? null : "Disclosure.ErrorState",
+            RequestAction.RecordCorrection => r.Status == DisclosureRequestStatus.AwaitingCorrection ? null : "Disclosure.ErrorRequestState",
+            RequestAction.Consult => running ? null : "Disclosure.ErrorRequestState",
             RequestAction.RecordAnswer => consulting ? null : "Disclosure.ErrorConsultation",
-            RequestAction.Extend => !running ? "Disclosure.ErrorState" : r.ExtensionDays is not null ? "Disclosure.ErrorExtendedAlready" : null,
-            RequestAction.NoticeFee => !running ? "Disclosure.ErrorState" : r.FeeNoticeOn is not null ? "Disclosure.ErrorFeeOnce" : null,
-            RequestAction.RecordPayment => feePending ? null : "Disclosure.ErrorState",
+            RequestAction.Extend => !running ? "Disclosure.ErrorRequestState" : r.ExtensionDays is not null ? "Disclosure.ErrorExtendedAlready" : null,
+            RequestAction.NoticeFee => !running ? "Disclosure.ErrorRequestState" : r.FeeNoticeOn is not null ? "Disclosure.ErrorFeeOnce" : null,
+            RequestAction.RecordPayment => feePending ? null : "Disclosure.ErrorRequestState",
             // A reply waits for the consultations' answers and for the fee, or the application is abandoned instead.
-            RequestAction.Reply => !running ? "Disclosure.ErrorState" : consulting ? "Disclosure.ErrorConsulting" : feePending ? "Disclosure.ErrorFeePending" : null,
-            RequestAction.Abandon => r.Status == DisclosureRequestStatus.AwaitingCorrection || feePending ? null : "Disclosure.ErrorState",
+            RequestAction.Reply => !running ? "Disclosure.ErrorRequestState" : consulting ? "Disclosure.ErrorConsulting" : feePending ? "Disclosure.ErrorFeePending" : null,
+            RequestAction.Abandon => r.Status == DisclosureRequestStatus.AwaitingCorrection || feePending ? null : "Disclosure.ErrorRequestState",
             RequestAction.Withdraw => null,
-            _ => "Disclosure.ErrorState",
+            _ => "Disclosure.ErrorRequestState",
         };
     }
 
