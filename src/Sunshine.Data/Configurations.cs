@@ -390,6 +390,9 @@ internal sealed class LegalGuideChoiceConfiguration : IEntityTypeConfiguration<L
         // Only leaves are removed, and a route still answered is kept: nothing dangles.
         e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Route).WithMany().HasForeignKey(x => x.RouteId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PolicyCategoryConfiguration : IEntityTypeConfiguration<PolicyCategory>
 {
     public void Configure(EntityTypeBuilder<PolicyCategory> e)

@@ -1599,6 +1599,162 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("PetitionSearchEntries");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicyCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PolicyCategories");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedOn");
+
+                    b.HasIndex("CategoryId", "IssuedOn");
+
+                    b.ToTable("PolicyDocuments");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicySearchEntry", b =>
+                {
+                    b.Property<long>("PolicyDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BodyTokens")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleTokens")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PolicyDocumentId");
+
+                    b.ToTable("PolicySearchEntries");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PublicReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId")
+                        .IsUnique();
+
+                    b.HasIndex("Channel", "Id");
+
+                    b.ToTable("PublicReplies");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.Publication", b =>
                 {
                     b.Property<long>("Id")
@@ -2315,6 +2471,35 @@ namespace Sunshine.Data.Postgres.Migrations
                         .WithOne()
                         .HasForeignKey("Sunshine.Data.Entities.PetitionSearchEntry", "PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.PolicyCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicySearchEntry", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.PolicyDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Sunshine.Data.Entities.PolicySearchEntry", "PolicyDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PublicReply", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

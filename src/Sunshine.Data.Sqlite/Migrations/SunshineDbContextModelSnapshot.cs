@@ -1544,6 +1544,156 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("PetitionSearchEntries");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicyCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PolicyCategories");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedOn");
+
+                    b.HasIndex("CategoryId", "IssuedOn");
+
+                    b.ToTable("PolicyDocuments");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicySearchEntry", b =>
+                {
+                    b.Property<long>("PolicyDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyTokens")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTokens")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PolicyDocumentId");
+
+                    b.ToTable("PolicySearchEntries");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PublicReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId")
+                        .IsUnique();
+
+                    b.HasIndex("Channel", "Id");
+
+                    b.ToTable("PublicReplies");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.Publication", b =>
                 {
                     b.Property<long>("Id")
@@ -2250,6 +2400,35 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .WithOne()
                         .HasForeignKey("Sunshine.Data.Entities.PetitionSearchEntry", "PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.PolicyCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PolicySearchEntry", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.PolicyDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Sunshine.Data.Entities.PolicySearchEntry", "PolicyDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PublicReply", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
