@@ -132,6 +132,17 @@ namespace Sunshine.Data.Sqlite.Migrations
             // Full-text index of the policy library: an external-content FTS5 table over the jieba words, kept in step by triggers like the petitions' index.
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "PolicyFts" USING fts5("TitleTokens", "BodyTokens", content='PolicySearchEntries', content_rowid='PolicyDocumentId', tokenize='unicode61 remove_diacritics 0');
+                CREATE TRIGGER "PolicySearchEntries_ai" AFTER INSERT ON "PolicySearchEntries" BEGIN
+                    INSERT INTO "PolicyFts"(rowid, "TitleTokens", "BodyTokens") VALUES (new."PolicyDocumentId", new."TitleTokens", new."BodyTokens");
+                END;
+                CREATE TRIGGER "PolicySearchEntries_ad" AFTER DELETE ON "PolicySearchEntries" BEGIN
+                    INSERT INTO "PolicyFts"("PolicyFts", rowid, "TitleTokens", "BodyTokens") VALUES ('delete', old."PolicyDocumentId", old."TitleTokens", old."BodyTokens");
+                END;
+                CREATE TRIGGER "PolicySearchEntries_au" AFTER UPDATE ON "PolicySearchEntries" BEGIN
+                    INSERT INTO "PolicyFts"("PolicyFts", rowid, "TitleTokens", "BodyTokens") VALUES ('delete', old."PolicyDocumentId", old."TitleTokens", old."BodyTokens");
+                    INSERT INTO "PolicyFts"(rowid, "TitleTokens", "BodyTokens") VALUES (new."PolicyDocumentId", new."TitleTokens", new."BodyTokens");
+                END;
+                """);
         }
 
         /// <inheritdoc />
