@@ -49,7 +49,7 @@ public sealed class DisclosureCatalogueTests(SqliteDemoApp app, Browser browser)
         var page = await browser.NewPageAsync(app.BaseAddress);
         await page.GotoAsync("/account/login?returnUrl=%2Fconsole");
         await Browser.SignInAsync(page, officer, officerPassword);
-        await page.GetByRole(AriaRole.Link, new() { Name = "政府信息公开" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "政府信息公开", Exact = true }).ClickAsync();
         await page.Locator("[data-testid=disclosure-filter][data-interactive=true]").WaitForAsync();
         var axe = await page.RunAxe();
         AssertNoSeriousViolations(axe, "console list");
@@ -90,7 +90,7 @@ public sealed class DisclosureCatalogueTests(SqliteDemoApp app, Browser browser)
         var citizen = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", JavaScriptEnabled = false });
         var portal = await citizen.NewPageAsync();
         await portal.GotoAsync("/");
-        await portal.GetByRole(AriaRole.Link, new() { Name = "政府信息公开" }).ClickAsync();
+        await portal.GetByRole(AriaRole.Link, new() { Name = "政府信息公开", Exact = true }).ClickAsync();
         await portal.GetByRole(AriaRole.Link, new() { Name = "公告", Exact = true }).ClickAsync();
         AssertNoSeriousViolations(await ScanAsync(portal), "portal catalogue");
         await portal.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
