@@ -437,3 +437,13 @@ internal sealed class PublicReplyConfiguration : IEntityTypeConfiguration<Public
         e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class BackgroundLeaseConfiguration : IEntityTypeConfiguration<BackgroundLease>
+{
+    public void Configure(EntityTypeBuilder<BackgroundLease> e)
+    {
+        e.HasKey(x => x.Name);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Holder).HasMaxLength(200);
+    }
+}

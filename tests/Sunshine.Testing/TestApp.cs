@@ -56,6 +56,8 @@ public class TestApp : IAsyncLifetime
                 ["Attachments:Path"] = Path.Combine(Database.Folder, "attachments"),
                 ["Demo:Petitions"] = _demoPetitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Logs:Json"] = "false",
+                // Background passes run only when a test asks for one.
+                ["BackgroundWork:Enabled"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             b.WebHost.UseUrls("http://127.0.0.1:0");
