@@ -155,6 +155,7 @@ public static class SunshineApp
             await next();
         });
         app.UseRateLimiter();
+        app.UsePublicUploadLimits(app.Configuration);
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -36,6 +36,7 @@ public sealed class KioskJourneyTests(KioskApp app, Browser browser) : IClassFix
         await page.GotoAsync("/kiosk");
         await Assertions.Expect(page.Locator("[data-testid=kiosk-tiles] a")).ToHaveCountAsync(4);
         AssertNoSeriousViolations(await page.RunAxe(), "kiosk home");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "kiosk-home.png") });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "自助办理登记" }).ClickAsync();
         await page.WaitForURLAsync("**/kiosk/petition");
@@ -115,6 +116,7 @@ public sealed class KioskJourneyTests(KioskApp app, Browser browser) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=next-petition]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=guide-path] li")).ToHaveCountAsync(3);
         await Scan("guide result");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "portal-guide-phone.png"), FullPage = true });
 
         foreach (var (name, scan) in results) AssertNoSeriousViolations(scan, name);
         await context.DisposeAsync();

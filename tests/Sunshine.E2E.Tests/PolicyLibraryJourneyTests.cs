@@ -53,6 +53,8 @@ public sealed class PolicyLibraryJourneyTests(SqliteDemoApp app, Browser browser
         async Task Scan(string name) => scanned.Add((name, await ScanAsync(page)));
 
         await page.GotoAsync("/portal/petition");
+        // A phone: the menu opens first.
+        await page.GetByText("栏目导航", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "政策法规", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "政策法规咨询", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("关键词").FillAsync("复议期限");
@@ -61,6 +63,7 @@ public sealed class PolicyLibraryJourneyTests(SqliteDemoApp app, Browser browser
         await Assertions.Expect(results).ToContainTextAsync("中华人民共和国行政复议法");
         await Assertions.Expect(results.Locator("mark").First).ToBeVisibleAsync();
         await Scan("policy results");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "portal-policies-phone.png"), FullPage = true });
 
         await results.GetByRole(AriaRole.Link, new() { Name = "中华人民共和国行政复议法", Exact = true }).ClickAsync();
         var document = page.Locator("[data-testid=policy-document]");
@@ -68,6 +71,7 @@ public sealed class PolicyLibraryJourneyTests(SqliteDemoApp app, Browser browser
         await Assertions.Expect(document).ToContainTextAsync("2024-01-01");
         await Scan("policy document");
 
+        await page.GetByText("栏目导航", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "互动回应", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "互动回应", Level = 1 })).ToBeVisibleAsync();
         await Scan("replies");

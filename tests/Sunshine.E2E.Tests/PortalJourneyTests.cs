@@ -62,6 +62,15 @@ public sealed class PortalJourneyTests(SqliteDemoApp app, Browser browser) : ICl
 
         await page.GotoAsync("/");
         await Scan("home");
+        // On a phone the menu is folded behind one button, so the page's own content starts high on the first screen.
+        var menuButton = page.GetByText("栏目导航", new() { Exact = true });
+        var policyInMenu = page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "政策法规", Exact = true });
+        await Assertions.Expect(policyInMenu).ToBeHiddenAsync();
+        Assert.True((await page.Locator("header").BoundingBoxAsync())!.Height < 120, "the folded header should take less than 120 px on a phone");
+        await menuButton.ClickAsync();
+        await Assertions.Expect(policyInMenu).ToBeVisibleAsync();
+        await Scan("home, menu open");
+        await menuButton.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "网上信访：提交诉求" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "网上信访", Level = 1 })).ToBeVisibleAsync();
         await Scan("place");

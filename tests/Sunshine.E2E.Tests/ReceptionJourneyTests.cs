@@ -66,6 +66,7 @@ public sealed class ReceptionJourneyTests(SqliteDemoApp app, Browser browser) : 
         context.SetDefaultTimeout(20_000);
         var portal = await context.NewPageAsync();
         await portal.GotoAsync("/");
+        await portal.GetByText("栏目导航", new() { Exact = true }).ClickAsync();
         await portal.GetByRole(AriaRole.Link, new() { Name = "领导接访", Exact = true }).ClickAsync();
         await Assertions.Expect(portal.GetByRole(AriaRole.Heading, new() { Name = "领导接访安排", Level = 1 })).ToBeVisibleAsync();
         var day = portal.Locator("[data-testid=reception-day]", new() { HasText = "马志远" });

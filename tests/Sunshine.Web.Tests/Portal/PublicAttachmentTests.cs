@@ -133,6 +133,27 @@ public abstract class PublicAttachmentTests(TestApp app)
         Assert.Equal(stored, StoredFiles().Count);
         Assert.Empty(StagedFiles());
     }
+
+    [Fact]
+    public async Task Files_over_the_forms_total_are_refused_in_words_and_nothing_is_registered()
+    {
+        using var citizen = app.NewClient();
+        var summary = "反映问题（附件过大）" + Guid.NewGuid().ToString("N")[..6];
+        // Two files under the 20 MB per-file limit that together pass the form's 30 MB.
+        var big = new byte[16 * 1024 * 1024];
+        Random.Shared.NextBytes(big);
+        var (response, _) = await SubmitAsync(citizen, summary, ("照片一.jpg", big), ("照片二.jpg", big));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var back = response.Headers.Location!.ToString();
+        Assert.StartsWith("/portal/petition/form?place=140105001000", back, StringComparison.Ordinal);
+        Assert.Contains("error=files-too-large", back, StringComparison.Ordinal);
+
+        var html = await citizen.GetStringAsync(back);
+        Assert.Contains("您选择的附件合计超过 30 MB", html, StringComparison.Ordinal);
+        Assert.Contains("合计不超过 30 MB", html, StringComparison.Ordinal);
+        await using var db = app.NewContext();
+        Assert.False(await db.Petitions.AnyAsync(p => p.Summary == summary));
+    }
 }
 
 [Collection("sqlite")]

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
@@ -56,6 +57,56 @@ public static class PortalSetup
         api.MapPost("/progress", PublicProgress.Lookup).RequireRateLimiting(LookupLimit);
         api.MapPost("/petitions/{caseNumber}/evaluation", PublicProgress.Evaluate).RequireRateLimiting(LookupLimit);
         api.MapPost("/petitions/{caseNumber}/review", PublicProgress.RequestReview).RequireRateLimiting(LookupLimit);
+    }
+
+    /// <summary>The whole of a citizen's files on one online petition (<c>Portal:Submissions:MaxUploadBytes</c>).</summary>
+    public static long MaxUploadBytes(IConfiguration configuration) => configuration.GetValue("Portal:Submissions:MaxUploadBytes", 30L * 1024 * 1024);
+
+    // Room for the form's text fields and the parts' headers, beyond the files themselves.
+    private const long FormFieldsAllowance = 1024 * 1024;
+
+    /// <summary>
+    /// The online petition form's files are held in memory while the form is read, never buffered to a temporary file
+    /// in clear (ASP.NET Core's default above 64 KB): they reach the disk only through the encrypting attachment store.
+    /// That bounds one post to <see cref="MaxUploadBytes"/>; a larger one is read to its end and discarded, and the
+    /// citizen is sent back to the form with the reason in words instead of a bare 413. Runs after the rate limiter
+    /// (floods are refused unread) and before antiforgery, which reads the form.
+    /// </summary>
+    public static void UsePublicUploadLimits(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var total = MaxUploadBytes(configuration) + FormFieldsAllowance;
+        app.Use(async (http, next) =>
+        {
+            var request = http.Request;
+            if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType
+                || !(request.Path.Equals("/portal/petition/form", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/kiosk/petition/form", StringComparison.OrdinalIgnoreCase)))
+            {
+                await next(http);
+                return;
+            }
+            var size = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (request.ContentLength > total)
+            {
+                // Read to the end so the browser sees the answer rather than a reset connection; beyond four times the
+                // limit the connection is simply closed.
+                if (request.ContentLength <= 4 * total && size is { IsReadOnly: false })
+                {
+                    size.MaxRequestBodySize = request.ContentLength;
+                    await request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                }
+                var query = request.QueryString.Add("error", "files-too-large");
+                http.Response.StatusCode = StatusCodes.Status303SeeOther;
+                http.Response.Headers.Location = request.PathBase + request.Path + query;
+                return;
+            }
+            if (size is { IsReadOnly: false }) size.MaxRequestBodySize = total;
+            http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+            {
+                MemoryBufferThreshold = (int)total,
+                MultipartBodyLengthLimit = total,
+            }));
+            await next(http);
+        });
     }
 
     /// <summary>The client's address as the server sees it; the partition key of the limits and the throttle.</summary>
