@@ -99,7 +99,7 @@ public sealed class NotificationDelivery(IServiceScopeFactory scopes, TimeProvid
     /// <summary>The error for the record, with the address (if a server echoed it) masked.</summary>
     private static string Describe(Exception e, string? address)
     {
-        var text = e.GetType().Name + ": " + e.Message;
+        var text = e is MailKit.Net.Smtp.SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode}: {smtp.Message}" : e.GetType().Name + ": " + e.Message;
         if (!string.IsNullOrEmpty(address)) text = text.Replace(address, PersonalData.MaskPhone(address), StringComparison.Ordinal);
         return text.Length > 1000 ? text[..1000] : text;
     }
