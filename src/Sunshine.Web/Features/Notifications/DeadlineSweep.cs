@@ -61,8 +61,12 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider time
         var personalData = services.GetRequiredService<PersonalData>();
         var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var added = await DeadlinesAsync(db, settings, personalData, L, now, cancellationToken);
-        added += await RepliesAsync(db, L, now, cancellationToken);
-        added += await AppointmentsAsync(db, L, now, cancellationToken);
+        // Petitioners are reached by SMS only; without a gateway the reception's own list of reminders due stays as it is.
+        if (settings.SmsEnabled)
+        {
+            added += await RepliesAsync(db, L, now, cancellationToken);
+            added += await AppointmentsAsync(db, L, now, cancellationToken);
+        }
         return added;
     }
 

@@ -45,6 +45,15 @@ public sealed class NotificationDelivery(IServiceScopeFactory scopes, TimeProvid
         await db.Notifications.Where(n => n.State == NotificationState.Sending && n.ClaimedAt < stale)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NotificationState.Pending), cancellationToken);
 
+        // A channel that is not configured cannot deliver: its messages are marked failed at once, not tried again and
+        // again (a registration's text waits for no gateway that may never come).
+        if (sms is null)
+            await db.Notifications.Where(n => n.State == NotificationState.Pending && n.Channel == NotificationChannel.Sms)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NotificationState.Failed).SetProperty(n => n.LastError, "No SMS gateway is configured (Notifications:Sms:Gateway)."), cancellationToken);
+        if (!settings.EmailEnabled)
+            await db.Notifications.Where(n => n.State == NotificationState.Pending && n.Channel == NotificationChannel.Email)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NotificationState.Failed).SetProperty(n => n.LastError, "No SMTP server is configured (Notifications:Smtp:Host)."), cancellationToken);
+
         var due = await db.Notifications.AsNoTracking()
             .Where(n => n.State == NotificationState.Pending && n.NextAttemptAt <= now)
             .OrderBy(n => n.NextAttemptAt).ThenBy(n => n.Id).Select(n => n.Id).Take(200).ToListAsync(cancellationToken);
