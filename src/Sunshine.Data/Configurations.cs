@@ -447,3 +447,23 @@ internal sealed class BackgroundLeaseConfiguration : IEntityTypeConfiguration<Ba
         e.Property(x => x.Holder).HasMaxLength(200);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> e)
+    {
+        e.Property(x => x.EventKey).HasMaxLength(200);
+        // One event, one row: a second node (or a second pass) noticing the same event is refused by the database.
+        e.HasIndex(x => x.EventKey).IsUnique();
+        e.Property(x => x.Kind).HasMaxLength(40);
+        e.Property(x => x.RecipientUserId).HasMaxLength(450);
+        e.Property(x => x.AddressProtected).HasMaxLength(512);
+        e.Property(x => x.Subject).HasMaxLength(200);
+        e.Property(x => x.Text).HasMaxLength(4000);
+        e.Property(x => x.ClaimedBy).HasMaxLength(200);
+        e.Property(x => x.LastError).HasMaxLength(1000);
+        // The delivery pass reads what is due; the inbox reads one user's console messages, newest first.
+        e.HasIndex(x => new { x.State, x.NextAttemptAt });
+        e.HasIndex(x => new { x.RecipientUserId, x.Channel, x.CreatedAt });
+    }
+}

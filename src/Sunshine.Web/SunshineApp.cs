@@ -127,6 +127,7 @@ public static class SunshineApp
         services.AddAttachments(configuration);
         services.AddPortal(configuration);
         services.AddCategorySuggestions(configuration);
+        Sunshine.Web.Features.Notifications.NotificationSetup.AddNotifications(services, configuration);
         return builder;
     }
 
@@ -185,6 +186,7 @@ public static class SunshineApp
         app.MapPolicyEndpoints();
         app.MapPublicReplyEndpoints();
         app.MapCategorySuggestionEndpoints();
+        Sunshine.Web.Features.Notifications.NotificationEndpoints.MapNotificationEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

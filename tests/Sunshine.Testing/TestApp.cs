@@ -29,11 +29,15 @@ public class TestApp : IAsyncLifetime
 
     private readonly TimeProvider? _time;
 
-    protected TestApp(DatabaseProvider provider, int demoPetitions = 0, TimeProvider? time = null)
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    /// <param name="settings">Settings of the test's own, added over the defaults below.</param>
+    protected TestApp(DatabaseProvider provider, int demoPetitions = 0, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _provider = provider;
         _demoPetitions = demoPetitions;
         _time = time;
+        _settings = settings;
     }
 
     public TestDatabase Database { get; private set; } = default!;
@@ -60,6 +64,7 @@ public class TestApp : IAsyncLifetime
                 ["BackgroundWork:Enabled"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            if (_settings is not null) b.Configuration.AddInMemoryCollection(_settings);
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });
         if (_time is not null) builder.Services.AddSingleton(_time);

@@ -216,6 +216,7 @@ public static class RegisterPetition
             IsPublic = true,
         });
         audit.Record(actor, "petition.register", nameof(Petition), petition.Id, after: new { petition.CaseNumber, petition.Channel, petition.Purpose, petition.IssueLocalityCode });
+        if (imported is null) Notifications.PetitionerMessages.QueueRegistered(db, personalData, L, petition, queryCode, now);
         imported?.Complete?.Invoke(petition);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
