@@ -50,6 +50,7 @@ public static class RequestEndpoints
         group.MapGet("/{id:long}", Get);
         group.MapPost("/{id:long}/actions/{action}", RequestActions.Act);
         group.MapPost("/{id:long}/personal-data", Unmask);
+        group.MapGet("/{id:long}/notices/{kind}", RequestNotices.Render);
         app.MapGet("/api/disclosure/settings/{organisationId:int}", GetSettings).WithTags("Disclosure requests").RequireAuthorization(Policies.Staff);
         app.MapPut("/api/disclosure/settings/{organisationId:int}", PutSettings).WithTags("Disclosure requests").RequireAuthorization(Policies.Staff);
         app.MapPublicDisclosureRequestEndpoints();
