@@ -9,7 +9,7 @@ namespace Sunshine.Web;
 
 /// <summary>
 /// The command line: <c>sunshine</c> (= <c>serve</c>), <c>migrate</c>, <c>demo</c>, <c>import divisions</c>,
-/// <c>keys rotate</c>. Errors print one line and exit non-zero.
+/// <c>import petitions</c>, <c>import disclosure</c>, <c>report annual</c>, <c>keys rotate</c>. Errors print one line and exit non-zero.
 /// </summary>
 public static class SunshineCli
 {
@@ -58,7 +58,27 @@ public static class SunshineCli
         var petitionsImport = new Command("petitions", "Register petitions from a file; bad rows are reported with their line numbers, good rows kept.") { file, format, channel, organisation };
         petitionsImport.TreatUnmatchedTokensAsErrors = false;
         petitionsImport.SetAction((result, ct) => Guard(() => ImportPetitionsAsync(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(channel), result.GetValue(organisation), [.. result.UnmatchedTokens], ct)));
-        root.Subcommands.Add(new Command("import", "Import data from files.") { divisions, petitionsImport });
+        var disclosureFile = new Argument<FileInfo>("file") { Description = "CSV, XLSX or JSON Lines file of catalogue items and/or register figures (docs/annual-report.md, \"Import\")." };
+        var disclosureImport = new Command("disclosure", "Import catalogue items and Article 20 register figures; bad rows are reported by line, a second import changes nothing.") { disclosureFile };
+        disclosureImport.TreatUnmatchedTokensAsErrors = false;
+        disclosureImport.SetAction((result, ct) => Guard(() => ImportDisclosureAsync(result.GetValue(disclosureFile)!, [.. result.UnmatchedTokens], ct)));
+        root.Subcommands.Add(new Command("import", "Import data from files.") { divisions, petitionsImport, disclosureImport });
+
+        var year = new Option<int>("--year") { Description = "The year reported on (one that has ended).", Required = true };
+        var reportOrganisation = new Option<int>("--organisation") { Description = "Id of the organ whose report it is.", Required = true };
+        var region = new Option<bool>("--region") { Description = "Aggregate over the organ and every body under it (default: this organ only)." };
+        var template = new Option<string?>("--template") { Description = "2019 or 2021; default by year (2021 from the 2021 report on)." };
+        var reportFormat = new Option<string>("--format") { Description = "docx (A4, official layout), xlsx (the tables) or json (every cell under its stable key).", Required = true };
+        reportFormat.AcceptOnlyFromAmong([.. Sunshine.Web.Features.Disclosure.AnnualReports.AnnualReportFile.Formats]);
+        var output = new Option<FileInfo>("--out") { Description = "File to write.", Required = true };
+        var annual = new Command("annual", "Write the government information disclosure annual report (政府信息公开工作年度报告) of an organ for a year.")
+        {
+            year, reportOrganisation, region, template, reportFormat, output,
+        };
+        annual.TreatUnmatchedTokensAsErrors = false;
+        annual.SetAction((result, ct) => Guard(() => ReportAnnualAsync(result.GetValue(year), result.GetValue(reportOrganisation), result.GetValue(region), result.GetValue(template),
+            result.GetValue(reportFormat)!, result.GetValue(output)!, [.. result.UnmatchedTokens], ct)));
+        root.Subcommands.Add(new Command("report", "Write reports as files.") { annual });
 
         var rotate = new Command("rotate", "Add a new personal-data key; new data is encrypted with it, old data still opens.");
         rotate.TreatUnmatchedTokensAsErrors = false;
@@ -181,6 +201,31 @@ public static class SunshineCli
             await Console.Error.WriteLineAsync($"line {error.Line}: {error.Reason}");
         Console.WriteLine($"{report.Rows} rows: {report.Created} registered, {report.AlreadyThere} already registered, {report.Errors.Count} with errors.");
         return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> ImportDisclosureAsync(FileInfo file, string[] args, CancellationToken ct)
+    {
+        if (!file.Exists) throw new FileNotFoundException($"No file {file.FullName}.");
+        await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct))
+            await Database.EnsureCurrentAsync(db, app.Configuration.GetValue("Database:AutoMigrate", false), ct);
+        var report = await Sunshine.Web.Features.Disclosure.DisclosureImport.ImportAsync(file.FullName, app.Services, ct);
+        foreach (var error in report.Errors)
+            await Console.Error.WriteLineAsync($"line {error.Line}: {error.Reason}");
+        Console.WriteLine($"{report.Rows} rows: {report.Created} imported, {report.Updated} updated, {report.AlreadyThere} already there, {report.Errors.Count} with errors.");
+        return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> ReportAnnualAsync(int year, int organisationId, bool region, string? template, string format, FileInfo output, string[] args, CancellationToken ct)
+    {
+        await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct);
+        await Database.EnsureCurrentAsync(db, app.Configuration.GetValue("Database:AutoMigrate", false), ct);
+        var (content, report) = await Sunshine.Web.Features.Disclosure.AnnualReports.AnnualReportFile.RenderAsync(db, year, organisationId, region, template, format,
+            app.Services.GetRequiredService<TimeProvider>(), ct);
+        await File.WriteAllBytesAsync(output.FullName, content, ct);
+        Console.WriteLine($"Wrote {report.Title} ({(report.Status == "Draft" ? "draft" : report.Status.ToLowerInvariant())}, {format}) to {output.FullName}.");
+        return 0;
     }
 
     private static Task<int> RotateKeyAsync(string[] args)

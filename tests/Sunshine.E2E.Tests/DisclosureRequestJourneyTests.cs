@@ -111,4 +111,95 @@ public sealed class DisclosureRequestJourneyTests(SqliteDemoApp app, Browser bro
         await console.GotoAsync("/console/disclosure/requests");
         await Assertions.Expect(console.Locator("[data-testid=request-list]")).ToContainTextAsync(number);
     }
+
+    [Fact]
+    public async Task The_officer_asks_for_a_correction_and_replies_and_the_applicant_follows_both_on_the_portal()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(TimeProvider.System.GetUtcNow().UtcDateTime, "Asia/Shanghai"));
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", JavaScriptEnabled = false });
+        context.SetDefaultTimeout(20_000);
+        var portal = await context.NewPageAsync();
+        var scanned = new List<(string Name, AxeResult Result)>();
+
+        // The applicant files the request with 迎泽区信访局 on the portal.
+        await portal.GotoAsync("/portal/disclosure/request");
+        await portal.GetByLabel("查找行政机关").FillAsync("迎泽区信访");
+        await portal.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await portal.Locator("[data-testid=organ-choices]").GetByRole(AriaRole.Link, new() { Name = "迎泽区信访局", Exact = true }).ClickAsync();
+        await portal.GetByLabel("申请人姓名或名称").FillAsync("郑晓明");
+        await portal.Locator("#f-id").FillAsync("11010519491231002X");
+        await portal.Locator("#f-contact").FillAsync("13800001234");
+        await portal.Locator("#f-description").FillAsync("申请公开迎泽区某小区加装电梯补贴的发放名单");
+        await portal.Locator("#f-form").FillAsync("电子邮件");
+        await portal.GetByLabel("我已阅读并同意").CheckAsync();
+        await portal.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        var receipt = portal.Locator("[data-testid=request-receipt]");
+        var number = await receipt.Locator("[data-testid=request-number]").InnerTextAsync();
+        var code = await receipt.Locator("[data-testid=query-code]").InnerTextAsync();
+
+        async Task LookUpAsync(string name)
+        {
+            await portal.GotoAsync("/portal/disclosure/status?number=" + number);
+            await portal.GetByLabel("查询码").FillAsync(code);
+            await portal.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            await portal.Locator("[data-testid=request-status]").WaitForAsync();
+            scanned.Add((name, await ScanAsync(portal)));
+        }
+
+        long id;
+        await using (var db = app.NewContext())
+            id = await db.DisclosureRequests.Where(r => r.RequestNumber == number).Select(r => r.Id).SingleAsync();
+        var organ = await app.OrganisationAsync("迎泽区信访局");
+        var (officer, password) = await app.CreateUserAsync(organ.Id, false, StaffRoles.DisclosureOfficer);
+        var console = await browser.NewPageAsync(app.BaseAddress);
+        await console.GotoAsync("/account/login?returnUrl=%2Fconsole");
+        await Browser.SignInAsync(console, officer, password);
+        await console.GotoAsync($"/console/disclosure/requests/{id}");
+        await console.Locator("[data-testid=action-form][data-interactive=true]").WaitForAsync();
+        async Task ActAsync(string action)
+        {
+            await console.GetByLabel("办理", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = action });
+        }
+
+        // Receipt confirmed today; the correction asked today, to be answered within ten days (Art. 30).
+        await ActAsync("确认收到申请");
+        await console.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(console.Locator("[data-testid=request-status]")).ToHaveTextAsync("办理中");
+        var answerBy = today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await ActAsync("告知补正");
+        await console.GetByLabel("补正期限").FillAsync(answerBy);
+        await console.GetByLabel("理由", new() { Exact = true }).FillAsync("请写明小区名称和补贴年度。");
+        await console.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(console.Locator("[data-testid=request-status]")).ToHaveTextAsync("待补正");
+
+        // The correction notice is on the page as a Word document.
+        var links = console.Locator("[data-testid=notice-links]");
+        await Assertions.Expect(links).ToContainTextAsync("补正告知书");
+        var href = await links.Locator("[data-testid=notice-disclosure-correction]").GetAttributeAsync("href");
+        var notice = await console.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, notice.Status);
+        Assert.StartsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document", notice.Headers["content-type"], StringComparison.Ordinal);
+
+        await LookUpAsync("status awaiting correction");
+        await Assertions.Expect(portal.Locator("[data-testid=status]")).ToHaveTextAsync("待补正");
+        await Assertions.Expect(portal.Locator("[data-testid=answer-by]")).ToHaveTextAsync(answerBy);
+
+        // The corrected application arrives; the officer replies.
+        await ActAsync("收到补正");
+        await console.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(console.Locator("[data-testid=request-status]")).ToHaveTextAsync("办理中");
+        await ActAsync("答复");
+        await console.GetByLabel("结果", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "予以公开" });
+        await console.GetByLabel("答复书内容").FillAsync("经审查，补贴发放名单予以公开，见附件。");
+        await console.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(console.Locator("[data-testid=request-status]")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(links).ToContainTextAsync("答复书（予以公开）");
+        AssertNoSeriousViolations(await console.RunAxe(), "console case with notices");
+
+        await LookUpAsync("status replied");
+        await Assertions.Expect(portal.Locator("[data-testid=status]")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(portal.Locator("[data-testid=outcome]")).ToHaveTextAsync("予以公开");
+        await Assertions.Expect(portal.Locator("[data-testid=reply-text]")).ToHaveTextAsync("经审查，补贴发放名单予以公开，见附件。");
+        foreach (var (name, result) in scanned) AssertNoSeriousViolations(result, name);
+    }
 }

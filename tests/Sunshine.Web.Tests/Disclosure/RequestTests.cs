@@ -255,6 +255,52 @@ public abstract class RequestTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_stopped_clock_shows_as_stopped_on_the_list_not_as_overdue()
+    {
+        var (officer, organ) = await StaffAsync("古交市信访局", StaffRoles.DisclosureOfficer);
+        async Task<long> NewAsync() => (await Json(await officer.PostAsJsonAsync("/api/disclosure/requests", Intake(organ.Id, "2026-08-03")))).GetProperty("id").GetInt64();
+        // Received Mon 8/3: 8/4–8/7 1–4, 8/10–14 5–9, 8/17–21 10–14, 8/24–28 15–19, Mon 8/31 20 — overdue on 9/16.
+        var running = await NewAsync();
+        var consulting = await NewAsync();
+        var feePending = await NewAsync();
+        await Act(officer, consulting, "consult", new { on = "2026-08-20", kind = "ThirdParty", party = "某物业服务有限公司" });
+        await Act(officer, feePending, "notice-fee", new { on = "2026-08-20", feeMethod = "PerPage", pages = 40 });
+
+        static List<long> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        var overdue = await officer.GetFromJsonAsync<JsonElement>("/api/disclosure/requests?due=overdue");
+        Assert.Contains(running, Ids(overdue));
+        Assert.DoesNotContain(consulting, Ids(overdue));
+        Assert.DoesNotContain(feePending, Ids(overdue));
+        var stopped = await officer.GetFromJsonAsync<JsonElement>("/api/disclosure/requests?due=stopped");
+        Assert.Equal([feePending, consulting], Ids(stopped));
+        var all = await officer.GetFromJsonAsync<JsonElement>("/api/disclosure/requests");
+        var row = all.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == consulting);
+        Assert.True(row.GetProperty("stopped").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("dueOn").ValueKind);
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("colour").ValueKind);
+        var runningRow = all.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == running);
+        Assert.False(runningRow.GetProperty("stopped").GetBoolean());
+        Assert.Equal("2026-08-31", runningRow.GetProperty("dueOn").GetString());
+
+        // The third party answers Mon 9/14: 8/4–8/19 counted 1–12; 8/20–9/14 not counted; 9/15 13, 9/16 14, 9/17 15,
+        // 9/18 16, Sun 9/20 (make-up) 17, 9/21 18, 9/22 19, Wed 9/23 20 — running again, neither stopped nor overdue.
+        var view = await officer.GetFromJsonAsync<JsonElement>($"/api/disclosure/requests/{consulting}");
+        var answered = await Act(officer, consulting, "record-answer", new { on = "2026-09-14", consultationId = view.GetProperty("consultations")[0].GetProperty("id").GetInt64(), answer = "同意公开" });
+        Assert.Equal("2026-09-23", answered.GetProperty("clock").GetProperty("replyDueOn").GetString());
+        Assert.DoesNotContain(consulting, Ids(await officer.GetFromJsonAsync<JsonElement>("/api/disclosure/requests?due=stopped")));
+        Assert.DoesNotContain(consulting, Ids(await officer.GetFromJsonAsync<JsonElement>("/api/disclosure/requests?due=overdue")));
+
+        // Where the organ lets the reply clock run during a fee notice, an unpaid notice does not stop it.
+        var leaderUser = await app.CreateUserAsync(organ.Id, false, StaffRoles.UnitLeader);
+        using var leader = await app.SignedInClientAsync(leaderUser.UserName, leaderUser.Password);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PutAsJsonAsync($"/api/disclosure/settings/{organ.Id}", new { emailReceiptByMailSystem = false, replyWaitsForFee = false })).StatusCode);
+        Assert.Empty(Ids(await officer.GetFromJsonAsync<JsonElement>("/api/disclosure/requests?due=stopped")));
+        var feeRow = (await officer.GetFromJsonAsync<JsonElement>("/api/disclosure/requests")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == feePending);
+        Assert.False(feeRow.GetProperty("stopped").GetBoolean());
+        Assert.Equal(JsonValueKind.String, feeRow.GetProperty("dueOn").ValueKind);
+    }
+
+    [Fact]
     public async Task An_applicant_submits_online_and_looks_the_request_up_with_number_and_code()
     {
         var organ = await app.OrganisationAsync("娄烦县信访局");

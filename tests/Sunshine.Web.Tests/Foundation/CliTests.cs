@@ -92,6 +92,50 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_disclosure_and_report_annual_write_and_read_files()
+    {
+        Assert.Equal(0, (await CliSandbox.RunAsync(_cli.Settings("demo", "--petitions", "0"))).Code);
+        var csv = Path.Combine(_cli.Folder, "disclosure.csv");
+        await File.WriteAllTextAsync(csv, string.Join("\n",
+            "record,organisation,year,kind,value,title,column,formed_on,published_on",
+            "register,古交市信访局,2025,normative.made,2,,,,",
+            "item,古交市信访局,,,,关于公布信访事项办理流程的公告,公告,2025-05-06,2025-05-08",
+            "register,古交市信访局,1999,normative.made,2,,,,") + "\n");
+        var first = await CliSandbox.RunAsync(_cli.Settings("import", "disclosure", csv));
+        Assert.Equal(1, first.Code);
+        Assert.Contains("3 rows: 2 imported, 0 updated, 0 already there, 1 with errors.", first.Out, StringComparison.Ordinal);
+        Assert.StartsWith("line 4: ", first.Error.Trim(), StringComparison.Ordinal);
+        var again = await CliSandbox.RunAsync(_cli.Settings("import", "disclosure", csv));
+        Assert.Contains("3 rows: 0 imported, 0 updated, 2 already there, 1 with errors.", again.Out, StringComparison.Ordinal);
+
+        int organ;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_cli.Folder, "cli.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Id FROM Organisations WHERE Name = '古交市信访局'";
+            organ = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var json = Path.Combine(_cli.Folder, "report.json");
+        var written = await CliSandbox.RunAsync(_cli.Settings("report", "annual", "--year", "2025", "--organisation", organ.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json", "--out", json));
+        Assert.Equal(0, written.Code);
+        Assert.Contains("古交市信访局2025年政府信息公开工作年度报告", written.Out, StringComparison.Ordinal);
+        using (var parsed = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(json)))
+        {
+            // The demo's own figures for the bureau plus the two imported documents.
+            var made = parsed.RootElement.GetProperty("cells").GetProperty("t2.1.normative.made").GetString()!;
+            Assert.True(int.Parse(made, System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        }
+        var docx = Path.Combine(_cli.Folder, "report.docx");
+        Assert.Equal(0, (await CliSandbox.RunAsync(_cli.Settings("report", "annual", "--year", "2025", "--organisation", organ.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "docx", "--out", docx))).Code);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+            Assert.Contains("古交市信访局2025年政府信息公开工作年度报告", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        var bad = await CliSandbox.RunAsync(_cli.Settings("report", "annual", "--year", "2025", "--organisation", "999999", "--format", "json", "--out", json));
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("There is no organisation 999999", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_rotate_adds_a_key()
     {
         var (code, output, _) = await CliSandbox.RunAsync(_cli.Settings("keys", "rotate"));

@@ -119,6 +119,7 @@ public static class DemoDataGenerator
                 foreach (var row in requests) await writer.AddAsync(row, ct);
                 await writer.CompleteAsync(ct);
             }
+            await Sunshine.Web.Features.Disclosure.AnnualReports.DemoDisclosureRecords.WriteAsync(db, options, ct);
 
             watch.Stop();
             logger.LogInformation(

@@ -12,7 +12,7 @@ using Sunshine.Web.Infrastructure;
 namespace Sunshine.Web.Features.DisclosureRequests;
 
 public sealed record RequestListItem(long Id, string RequestNumber, string Organisation, string ApplicantType, string Applicant, RequestChannel Channel,
-    DisclosureRequestStatus Status, DateOnly ReceivedOn, DateOnly? DueOn, DeadlineColour? Colour, DateOnly? ConcludedOn, string? Outcome);
+    DisclosureRequestStatus Status, DateOnly ReceivedOn, DateOnly? DueOn, DeadlineColour? Colour, DateOnly? ConcludedOn, string? Outcome, bool Stopped = false);
 
 public sealed record RequestPage(IReadOnlyList<RequestListItem> Items, long? NextAfter);
 
@@ -50,6 +50,7 @@ public static class RequestEndpoints
         group.MapGet("/{id:long}", Get);
         group.MapPost("/{id:long}/actions/{action}", RequestActions.Act);
         group.MapPost("/{id:long}/personal-data", Unmask);
+        group.MapGet("/{id:long}/notices/{kind}", RequestNotices.Render);
         app.MapGet("/api/disclosure/settings/{organisationId:int}", GetSettings).WithTags("Disclosure requests").RequireAuthorization(Policies.Staff);
         app.MapPut("/api/disclosure/settings/{organisationId:int}", PutSettings).WithTags("Disclosure requests").RequireAuthorization(Policies.Staff);
         app.MapPublicDisclosureRequestEndpoints();
@@ -62,14 +63,19 @@ public static class RequestEndpoints
         return query.Where(r => organisations.Contains(r.OrganisationId));
     }
 
-    /// <param name="due">"soon" (yellow: 3 工作日 or fewer left, <c>Deadlines:YellowWithin</c>) or "overdue" (red); open requests only.</param>
+    /// <param name="due">
+    /// "soon" (yellow: 3 工作日 or fewer left, <c>Deadlines:YellowWithin</c>) or "overdue" (red), open requests whose clock
+    /// runs; "stopped": open requests whose clock stands still (a consultation unanswered, Art. 33 ¶2, or a fee notice
+    /// unpaid where the organ lets the fee hold the clock). A stopped request's stored due date is not its deadline — the
+    /// days not counted are added when the clock starts again — so it is never shown as due soon or overdue.
+    /// </param>
     public static async Task<IResult> List(ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L,
         DisclosureRequestStatus? status = null, string? due = null, string? applicantType = null, long? after = null, CancellationToken ct = default)
     {
         var scope = UserScope.From(user)!;
         var problems = new Problems(L)
             .Require(status is null || Enum.IsDefined(status.Value), "status", "ErrorEnum", L["Status"].Value)
-            .Require(due is null or "soon" or "overdue", "due", "ErrorEnum", L["DueOn"].Value)
+            .Require(due is null or "soon" or "overdue" or "stopped", "due", "ErrorEnum", L["DueOn"].Value)
             .Require(applicantType is null || ApplicantTypes.IsValid(applicantType), "applicantType", "ErrorEnum", L["Field.applicantType"].Value);
         if (problems.Any) return problems.ToResult();
 
@@ -79,8 +85,17 @@ public static class RequestEndpoints
         var query = db.DisclosureRequests.AsNoTracking().WithinScope(db, scope);
         if (status is { } s) query = query.Where(r => r.Status == s);
         if (applicantType is not null) query = query.Where(r => r.ApplicantType == applicantType);
-        if (due is not null)
+        // Whether the clock stands still, in the query: an unanswered consultation, or an unpaid fee notice unless the organ
+        // set ReplyWaitsForFee off (no settings row = the default, it waits).
+        var stoppedIds = db.DisclosureRequests.Where(r =>
+                db.DisclosureConsultations.Any(c => c.RequestId == r.Id && c.AnsweredOn == null)
+                || (r.FeeNoticeOn != null && r.FeePaidOn == null && !db.DisclosureSettings.Any(s => s.OrganisationId == r.OrganisationId && !s.ReplyWaitsForFee)))
+            .Select(r => r.Id);
+        if (due == "stopped")
+            query = query.Where(r => (r.Status == DisclosureRequestStatus.InProgress || r.Status == DisclosureRequestStatus.AwaitingConfirmation) && stoppedIds.Contains(r.Id));
+        else if (due is not null)
         {
+            query = query.Where(r => !stoppedIds.Contains(r.Id));
             var range = DeadlineColours.DueRange(due == "soon" ? DeadlineColour.Yellow : DeadlineColour.Red, today, PeriodUnit.WorkingDays, calendar, yellowWithin);
             query = query.Where(r => r.Status == DisclosureRequestStatus.InProgress || r.Status == DisclosureRequestStatus.AwaitingConfirmation);
             if (range.From is { } from) query = query.Where(r => r.DueOn >= from);
@@ -88,12 +103,12 @@ public static class RequestEndpoints
         }
         if (after is { } a) query = query.Where(r => r.Id < a);
         var rows = await query.OrderByDescending(r => r.Id).Take(PageSize + 1)
-            .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new { r, Organisation = o.Name })
+            .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new { r, Organisation = o.Name, Stopped = stoppedIds.Contains(r.Id) })
             .ToListAsync(ct);
         var items = rows.Take(PageSize).Select(x => new RequestListItem(x.r.Id, x.r.RequestNumber, x.Organisation, x.r.ApplicantType, ApplicantShown(x.r),
-            x.r.Channel, x.r.Status, x.r.ReceivedOn, Open(x.r) ? x.r.DueOn : null,
-            Open(x.r) ? DeadlineColours.For(x.r.DueOn, today, PeriodUnit.WorkingDays, calendar, yellowWithin) : null,
-            x.r.ConcludedOn, x.r.Outcome)).ToList();
+            x.r.Channel, x.r.Status, x.r.ReceivedOn, Open(x.r) && !x.Stopped ? x.r.DueOn : null,
+            Open(x.r) && !x.Stopped ? DeadlineColours.For(x.r.DueOn, today, PeriodUnit.WorkingDays, calendar, yellowWithin) : null,
+            x.r.ConcludedOn, x.r.Outcome, Open(x.r) && x.Stopped)).ToList();
         return TypedResults.Ok(new RequestPage(items, rows.Count > PageSize ? items[^1].Id : null));
     }
 

@@ -216,7 +216,7 @@ public static class AnnualReportEndpoints
         return format switch
         {
             "xlsx" => TypedResults.File(ReportDocuments.ToXlsx(tables), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"annual-report-{name}.xlsx"),
-            "json" => TypedResults.Json(new { report.Year, report.Format, report.Title, report.Status, cells = ReportTemplates.Flatten(tables.All), fees = Money.Yuan(tables.FeesFen) }),
+            "json" => TypedResults.Json(AnnualReportFile.Json(report, tables)),
             _ => TypedResults.File(ReportDocuments.ToDocx(report, organisation, tables), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"annual-report-{name}.docx"),
         };
     }

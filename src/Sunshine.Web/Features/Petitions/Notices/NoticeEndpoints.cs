@@ -26,20 +26,22 @@ public static class NoticeEndpoints
     public static async Task SeedAsync(SunshineDbContext db, TimeProvider time, CancellationToken ct)
     {
         var existing = await db.NoticeTemplates.Select(t => t.Kind).ToListAsync(ct);
-        foreach (var template in DefaultNoticeTemplates.All.Where(t => !existing.Contains(t.Kind)))
+        foreach (var template in DefaultNoticeTemplates.All.Concat(DisclosureRequests.RequestNotices.All).Where(t => !existing.Contains(t.Kind)))
             db.NoticeTemplates.Add(new NoticeTemplate { Kind = template.Kind, Title = template.Title, Body = template.Body, UpdatedAt = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<IResult> ListTemplates(SunshineDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.NoticeTemplates.AsNoTracking().OrderBy(t => t.Id)
+    /// <param name="group">"disclosure" for the notices of disclosure requests; otherwise the petition notices.</param>
+    public static async Task<IResult> ListTemplates(SunshineDbContext db, string? group = null, CancellationToken ct = default) =>
+        TypedResults.Ok(await db.NoticeTemplates.AsNoTracking().Where(t => t.Kind.StartsWith(DisclosureRequests.RequestNotices.Prefix) == (group == "disclosure")).OrderBy(t => t.Id)
             .Select(t => new NoticeTemplateDto(t.Kind, t.Title, t.Body, t.UpdatedAt, t.UpdatedBy)).ToListAsync(ct));
 
     public static async Task<IResult> SaveTemplate(string kind, SaveNoticeTemplate request, ClaimsPrincipal user, SunshineDbContext db, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var problems = new Problems(L).Text(request.Title, "title", 64).Text(request.Body, "body", 10_000);
         if (request.Body is not null)
-            foreach (var unknown in NoticeDocuments.PlaceholdersIn(request.Body).Where(p => !DefaultNoticeTemplates.Placeholders.ContainsKey(p)))
+            foreach (var unknown in NoticeDocuments.PlaceholdersIn(request.Body).Where(p => !(DisclosureRequests.RequestNotices.IsDisclosureKind(kind)
+                ? DisclosureRequests.RequestNotices.Placeholders : DefaultNoticeTemplates.Placeholders).ContainsKey(p)))
                 problems.Add("body", "ErrorPlaceholder", unknown);
         if (problems.Any) return problems.ToResult();
         var template = await db.NoticeTemplates.SingleOrDefaultAsync(t => t.Kind == kind, ct);
