@@ -52,6 +52,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<PolicySearchEntry> PolicySearchEntries => Set<PolicySearchEntry>();
     public DbSet<PublicReply> PublicReplies => Set<PublicReply>();
     public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
+    public DbSet<DisputeScreening> DisputeScreenings => Set<DisputeScreening>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
