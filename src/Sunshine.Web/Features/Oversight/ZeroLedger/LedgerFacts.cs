@@ -45,12 +45,12 @@ public static class LedgerFacts
     /// </summary>
     public static async Task<Dictionary<(string Unit, int Month), UnitMonthFacts>> ForYearAsync(SunshineDbContext db, string prefix, int unitDigits, int year, CancellationToken ct)
     {
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var facts = new Dictionary<(string, int), UnitMonthFacts>();
 
         var petitions = await (from p in db.Petitions.AsNoTracking()
                                join o in db.Organisations on p.RegisteringOrganisationId equals o.Id
-                               where p.IssueLocalityCode.StartsWith(prefix) && p.ReceivedOn >= from && p.ReceivedOn <= to
+                               where p.IssueLocalityCode.StartsWith(prefix) && p.ReceivedOn >= first && p.ReceivedOn <= last
                                group p by new { Unit = p.IssueLocalityCode.Substring(0, unitDigits), p.ReceivedOn.Month, County = o.DivisionCode.Substring(6, 3) == "000" } into g
                                select new
                                {
@@ -70,7 +70,7 @@ public static class LedgerFacts
         }
 
         var screenings = await db.DisputeScreenings.AsNoTracking()
-            .Where(s => s.DivisionCode.StartsWith(prefix) && s.FoundOn <= to && (s.ClosedOn == null || s.ClosedOn >= from))
+            .Where(s => s.DivisionCode.StartsWith(prefix) && s.FoundOn <= last && (s.ClosedOn == null || s.ClosedOn >= first))
             .Select(s => new { s.DivisionCode, s.FoundOn, s.ClosedOn, s.Status })
             .ToListAsync(ct);
         foreach (var s in screenings)

@@ -140,11 +140,11 @@ public static class LedgerViews
             villages = list.Select(v => UnitRow(v.Code, v.Name, DivisionLevel.Village, facts, m, begun, criteria)).ToList();
         }
 
-        var (from, to) = (new DateOnly(y, m, 1), new DateOnly(y, m, 1).AddMonths(1).AddDays(-1));
+        var (monthStart, monthEnd) = (new DateOnly(y, m, 1), new DateOnly(y, m, 1).AddMonths(1).AddDays(-1));
         var screenings = await LedgerScreenings.QueryDtos(db, db.DisputeScreenings.AsNoTracking()
-            .Where(s => s.DivisionCode.StartsWith(unitCode.Prefix) && s.FoundOn <= to && (s.ClosedOn == null || s.ClosedOn >= from)), personalData, ct);
+            .Where(s => s.DivisionCode.StartsWith(unitCode.Prefix) && s.FoundOn <= monthEnd && (s.ClosedOn == null || s.ClosedOn >= monthStart)), personalData, ct);
 
-        var inUnit = db.Petitions.AsNoTracking().Where(p => p.IssueLocalityCode.StartsWith(unitCode.Prefix) && p.ReceivedOn >= from && p.ReceivedOn <= to);
+        var inUnit = db.Petitions.AsNoTracking().Where(p => p.IssueLocalityCode.StartsWith(unitCode.Prefix) && p.ReceivedOn >= monthStart && p.ReceivedOn <= monthEnd);
         var visible = inUnit.WithinScope(scope);
         var cases = await (from p in visible
                            join o in db.Organisations on p.RegisteringOrganisationId equals o.Id
@@ -189,11 +189,11 @@ public static class LedgerViews
             }).ToList();
 
         var prefix = DivisionCode.Parse(r.Code).Prefix;
-        var (from, to) = (new DateOnly(r.Year, r.Month, 1), new DateOnly(r.Year, r.Month, 1).AddMonths(1).AddDays(-1));
+        var (monthStart, monthEnd) = (new DateOnly(r.Year, r.Month, 1), new DateOnly(r.Year, r.Month, 1).AddMonths(1).AddDays(-1));
         var inScope = LedgerFacts.TownshipsInScope(db, scope);
         var disputes = await LedgerScreenings.QueryDtos(db, db.DisputeScreenings.AsNoTracking()
             .Where(s => s.DivisionCode.StartsWith(prefix) && inScope.Contains(s.TownshipCode)
-                        && s.FoundOn <= to && (s.ClosedOn == null || s.ClosedOn >= from)), personalData, ct, limit: 10_000);
+                        && s.FoundOn <= monthEnd && (s.ClosedOn == null || s.ClosedOn >= monthStart)), personalData, ct, limit: 10_000);
         var screeningSheet = disputes.Select(s => new Dictionary<string, object?>
         {
             [L["Zl.Col.Unit"]] = s.UnitName,
