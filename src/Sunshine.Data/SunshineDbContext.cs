@@ -53,6 +53,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<PublicReply> PublicReplies => Set<PublicReply>();
     public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DisputeScreening> DisputeScreenings => Set<DisputeScreening>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

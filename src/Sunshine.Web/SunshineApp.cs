@@ -24,6 +24,7 @@ using Sunshine.Web.Features.PolicyLibrary;
 using Sunshine.Web.Features.CategorySuggestions;
 using Sunshine.Web.Features.Portal;
 using Sunshine.Web.Features.Reception;
+using Sunshine.Web.Features.Oversight.ZeroLedger;
 using Sunshine.Web.Features.PublicReplies;
 using Sunshine.Web.Infrastructure;
 
@@ -187,6 +188,7 @@ public static class SunshineApp
         app.MapPublicReplyEndpoints();
         app.MapCategorySuggestionEndpoints();
         Sunshine.Web.Features.Notifications.NotificationEndpoints.MapNotificationEndpoints(app);
+        app.MapZeroLedgerEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
