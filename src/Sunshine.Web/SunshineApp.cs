@@ -127,6 +127,7 @@ public static class SunshineApp
         services.AddAttachments(configuration);
         services.AddPortal(configuration);
         services.AddCategorySuggestions(configuration);
+        Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.AddEarlyWarning(services);
         return builder;
     }
 
@@ -184,6 +185,7 @@ public static class SunshineApp
         app.MapPolicyEndpoints();
         app.MapPublicReplyEndpoints();
         app.MapCategorySuggestionEndpoints();
+        Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.MapEarlyWarningEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
