@@ -29,7 +29,8 @@ public abstract class EarlyWarningTests(TestApp app)
     private async Task<List<long>> AddAsync(params Case[] cases)
     {
         await using var db = app.NewContext();
-        var orgs = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id);
+        var names = cases.Select(c => c.RegisteredAt).Distinct().ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => names.Contains(o.Name)).ToDictionaryAsync(o => o.Name, o => o.Id);
         var rows = cases.Select(c => new Petition
         {
             CaseNumber = "EW" + Guid.NewGuid().ToString("N")[..20],
