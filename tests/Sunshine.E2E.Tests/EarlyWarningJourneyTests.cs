@@ -50,7 +50,9 @@ public sealed class EarlyWarningJourneyTests(SqliteApp app, Browser browser) : I
         await Assertions.Expect(row).ToContainTextAsync("报警");
         await row.GetByTestId("warning-open").ClickAsync();
 
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/console/oversight/warnings\\?id=\\d+$"));
         var detail = page.Locator("[data-testid=warning-detail]");
+        await detail.WaitForAsync();
         await Assertions.Expect(detail.GetByTestId("evidence-words")).ToHaveTextAsync("自焚");
         await Assertions.Expect(detail.GetByTestId("detail-state")).ToHaveTextAsync("新预警");
         var caseLink = detail.Locator("[data-testid=warning-case] a", new() { HasText = caseNumber });
