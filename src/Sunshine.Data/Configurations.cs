@@ -467,3 +467,43 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.HasIndex(x => new { x.RecipientUserId, x.Channel, x.CreatedAt });
     }
 }
+
+internal sealed class WarningAlertConfiguration : IEntityTypeConfiguration<WarningAlert>
+{
+    public void Configure(EntityTypeBuilder<WarningAlert> e)
+    {
+        e.Property(x => x.AlertKey).HasMaxLength(200);
+        e.Property(x => x.LocalityCode).HasMaxLength(12);
+        e.Property(x => x.Period).HasMaxLength(16);
+        e.Property(x => x.Summary).HasMaxLength(512);
+        e.Property(x => x.AcknowledgedByUserId).HasMaxLength(450);
+        e.Property(x => x.AssignedToUserId).HasMaxLength(450);
+        e.Property(x => x.ResolvedByUserId).HasMaxLength(450);
+        e.Property(x => x.ResolutionNote).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        // The database itself refuses a second copy of an alert, whichever node tries to insert it.
+        e.HasIndex(x => x.AlertKey).IsUnique();
+        e.HasIndex(x => new { x.State, x.LocalityCode, x.Id });
+        e.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WarningAlertCaseConfiguration : IEntityTypeConfiguration<WarningAlertCase>
+{
+    public void Configure(EntityTypeBuilder<WarningAlertCase> e)
+    {
+        e.HasKey(x => new { x.AlertId, x.PetitionId });
+        e.HasIndex(x => x.PetitionId);
+        e.HasOne<WarningAlert>().WithMany().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WarningWatermarkConfiguration : IEntityTypeConfiguration<WarningWatermark>
+{
+    public void Configure(EntityTypeBuilder<WarningWatermark> e)
+    {
+        e.HasKey(x => x.Name);
+        e.Property(x => x.Name).HasMaxLength(100);
+    }
+}

@@ -54,6 +54,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DisputeScreening> DisputeScreenings => Set<DisputeScreening>();
+    public DbSet<WarningAlert> WarningAlerts => Set<WarningAlert>();
+    public DbSet<WarningAlertCase> WarningAlertCases => Set<WarningAlertCase>();
+    public DbSet<WarningWatermark> WarningWatermarks => Set<WarningWatermark>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -129,6 +129,7 @@ public static class SunshineApp
         services.AddPortal(configuration);
         services.AddCategorySuggestions(configuration);
         Sunshine.Web.Features.Notifications.NotificationSetup.AddNotifications(services, configuration);
+        Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.AddEarlyWarning(services);
         return builder;
     }
 
@@ -189,6 +190,7 @@ public static class SunshineApp
         app.MapCategorySuggestionEndpoints();
         Sunshine.Web.Features.Notifications.NotificationEndpoints.MapNotificationEndpoints(app);
         app.MapZeroLedgerEndpoints();
+        Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.MapEarlyWarningEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
