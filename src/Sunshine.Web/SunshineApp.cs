@@ -184,6 +184,7 @@ public static class SunshineApp
         app.MapPolicyEndpoints();
         app.MapPublicReplyEndpoints();
         app.MapCategorySuggestionEndpoints();
+        Sunshine.Web.Features.Oversight.Supervision.SupervisionEndpoints.MapSupervisionEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
