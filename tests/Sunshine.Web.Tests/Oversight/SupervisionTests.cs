@@ -18,7 +18,7 @@ public abstract class SupervisionTests(TestApp app)
 {
     private FakeTimeProvider Clock => (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
 
-    private void SetBeijing(DateTime local) => Clock.SetUtcNow(new DateTimeOffset(local.AddHours(-8), TimeSpan.Zero));
+    private void SetBeijing(DateTime local) => Clock.AdjustTime(new DateTimeOffset(local.AddHours(-8), TimeSpan.Zero));
 
     private async Task<(HttpClient Client, string User, string Password)> StaffAsync(string organisation, bool subordinates, params string[] roles)
     {
