@@ -57,6 +57,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<WarningAlert> WarningAlerts => Set<WarningAlert>();
     public DbSet<WarningAlertCase> WarningAlertCases => Set<WarningAlertCase>();
     public DbSet<WarningWatermark> WarningWatermarks => Set<WarningWatermark>();
+    public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
+    public DbSet<InspectionSample> InspectionSamples => Set<InspectionSample>();
+    public DbSet<InspectionEntry> InspectionEntries => Set<InspectionEntry>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

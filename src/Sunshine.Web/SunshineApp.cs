@@ -191,6 +191,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Notifications.NotificationEndpoints.MapNotificationEndpoints(app);
         app.MapZeroLedgerEndpoints();
         Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.MapEarlyWarningEndpoints(app);
+        Sunshine.Web.Features.Oversight.Supervision.SupervisionEndpoints.MapSupervisionEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

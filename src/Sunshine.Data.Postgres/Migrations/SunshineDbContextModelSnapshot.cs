@@ -1071,6 +1071,99 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("HolidayNotices");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.InspectionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Evaluation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InspectedByName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("SampleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Scores")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_InspectionEntries_Dissatisfied")
+                        .HasFilter("\"Source\" = 2");
+
+                    b.HasIndex("PetitionId", "Outcome");
+
+                    b.HasIndex("SampleId", "PetitionId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionEntries");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.InspectionSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DrawnByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly>("DrawnOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("InspectionSamples");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.LeaderCaseOwnership", b =>
                 {
                     b.Property<long>("Id")
@@ -2256,6 +2349,88 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.SupervisionOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("EscalatedFromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IssuingOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedFromId");
+
+                    b.HasIndex("IssuingOrganisationId");
+
+                    b.HasIndex("PetitionId");
+
+                    b.HasIndex("TargetOrganisationId", "Status", "DueOn");
+
+                    b.ToTable("SupervisionOrders");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -2663,6 +2838,29 @@ namespace Sunshine.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.InspectionEntry", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.InspectionSample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.InspectionSample", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.LeaderCaseOwnership", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Petition", null)
@@ -2881,6 +3079,31 @@ namespace Sunshine.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.SupervisionOrder", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.SupervisionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("IssuingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TargetOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.Visit", b =>

@@ -315,7 +315,7 @@ public static class PetitionActions
     }
 
     /// <summary>Who the caller is to this case: at the registering bureau, at the responsible unit, or a level above it.</summary>
-    private static async Task<WorkflowActor> ActorAsync(SunshineDbContext db, UserScope scope, Petition petition, PetitionCase state, CancellationToken ct)
+    internal static async Task<WorkflowActor> ActorAsync(SunshineDbContext db, UserScope scope, Petition petition, PetitionCase state, CancellationToken ct)
     {
         var watched = petition.ResponsibleOrganisationId ?? petition.RegisteringOrganisationId;
         var path = await db.Organisations.Where(o => o.Id == watched).Select(o => o.Path).SingleAsync(ct);

@@ -1,0 +1,182 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sunshine.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class SupervisionAndInspection : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "InspectionSamples",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DrawnByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: true),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionSamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionSamples_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionOrders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PetitionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TargetOrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuingOrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EscalatedFromId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionOrders_Organisations_IssuingOrganisationId",
+                        column: x => x.IssuingOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupervisionOrders_Organisations_TargetOrganisationId",
+                        column: x => x.TargetOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupervisionOrders_Petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "Petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupervisionOrders_SupervisionOrders_EscalatedFromId",
+                        column: x => x.EscalatedFromId,
+                        principalTable: "SupervisionOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PetitionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SampleId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scores = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    InspectedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InspectedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Evaluation = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionEntries_InspectionSamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "InspectionSamples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionEntries_Petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "Petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionEntries_Dissatisfied",
+                table: "InspectionEntries",
+                column: "PetitionId",
+                unique: true,
+                filter: "\"Source\" = 2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionEntries_PetitionId_Outcome",
+                table: "InspectionEntries",
+                columns: new[] { "PetitionId", "Outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionEntries_SampleId_PetitionId",
+                table: "InspectionEntries",
+                columns: new[] { "SampleId", "PetitionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionSamples_OrganisationId",
+                table: "InspectionSamples",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionOrders_EscalatedFromId",
+                table: "SupervisionOrders",
+                column: "EscalatedFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionOrders_IssuingOrganisationId",
+                table: "SupervisionOrders",
+                column: "IssuingOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionOrders_PetitionId",
+                table: "SupervisionOrders",
+                column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionOrders_TargetOrganisationId_Status_DueOn",
+                table: "SupervisionOrders",
+                columns: new[] { "TargetOrganisationId", "Status", "DueOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "InspectionEntries");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionOrders");
+
+            migrationBuilder.DropTable(
+                name: "InspectionSamples");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using Sunshine.Domain.Directory;
+
+namespace Sunshine.E2E.Tests;
+
+/// <summary>
+/// 督查督办 in a real browser (《信访工作条例》第三十八条): a letter transferred on 2026-09-16 has not been accepted by
+/// 2026-10-20, past the chain's 15 日; the county bureau's supervisor finds it red in the backlog, orders the unit from
+/// the case page, the unit's officer signs in and answers in writing, and the supervisor reads the answer in the list.
+/// </summary>
+public sealed class SupervisionJourneyTests(SqliteClockApp app, Browser browser) : IClassFixture<SqliteClockApp>, IClassFixture<Browser>
+{
+    private static Task AssertAccessibleAsync(IPage page) => AssertAccessibleAsync(page.Locator("body"));
+
+    private static async Task AssertAccessibleAsync(ILocator part)
+    {
+        var axe = await part.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact}: {v.Id} — {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString() + " " + n.Html))})")));
+    }
+
+    [Fact]
+    public async Task A_supervisor_orders_the_unit_on_a_red_case_and_reads_its_written_answer()
+    {
+        var clock = (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+        clock.SetUtcNow(new DateTimeOffset(2026, 9, 16, 2, 0, 0, TimeSpan.Zero));
+        var bureau = await app.OrganisationAsync("小店区信访局");
+        var unit = await app.OrganisationAsync("小店区人力资源和社会保障局");
+        var (registrar, registrarPassword) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Registrar);
+        using (var desk = await app.SignedInClientAsync(registrar, registrarPassword))
+        {
+            var registered = await desk.PostAsJsonAsync("/api/petitions", new
+            {
+                channel = "Letter", purpose = "Request", issueLocalityCode = "140105000000",
+                summary = "反映建筑工地拖欠农民工工资", content = "某建筑工地拖欠二十余名农民工工资，请求督促支付。",
+                petitioner = new { name = "郑强", phone = "13300005555" },
+            });
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+            Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/petitions/{id}/actions/Transfer", new { targetOrganisationId = unit.Id })).StatusCode);
+        }
+
+        // 2026-10-20, 10:00 in Beijing: the unit has neither accepted nor objected.
+        clock.SetUtcNow(new DateTimeOffset(2026, 10, 20, 2, 0, 0, TimeSpan.Zero));
+        var (supervisor, supervisorPassword) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Supervisor);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/account/login?returnUrl=%2Fconsole");
+        await Browser.SignInAsync(page, supervisor, supervisorPassword);
+        await page.GotoAsync("/console/oversight/supervision?tab=backlog");
+        var row = page.Locator("[data-testid=backlog-row]", new() { HasText = "反映建筑工地拖欠农民工工资" });
+        await Assertions.Expect(row.Locator(".deadline-tag")).ToHaveTextAsync("红色（超期）");
+        await AssertAccessibleAsync(page);
+
+        await page.Locator("[data-testid=backlog][data-interactive=true]").WaitForAsync();
+        await row.Locator("a").First.ClickAsync();
+        await page.Locator("[data-testid=case-supervision][data-interactive=true]").WaitForAsync();
+        var form = page.Locator("[data-testid=issue-form]");
+        await form.GetByLabel("督办方式").SelectOptionAsync(new SelectOptionValue { Label = "督办" });
+        await form.GetByLabel("督办要求").FillAsync("该件已超期未受理，请于期限内受理并书面报告办理情况。");
+        await form.GetByLabel("答复期限").FillAsync("2026-10-27");
+        await page.Locator("[data-testid=issue-submit]").ClickAsync();
+        var order = page.Locator("[data-testid=supervision-order]");
+        await Assertions.Expect(order.Locator("[data-testid=order-state]")).ToHaveTextAsync("待答复");
+        await Assertions.Expect(order.Locator("[data-testid=order-due]")).ToHaveTextAsync("2026-10-27");
+        // The case page's notice links belong to another slice (link-in-text-block there): this scan covers the supervision panel.
+        await AssertAccessibleAsync(page.Locator("[data-testid=case-supervision]"));
+        var caseUrl = page.Url;
+
+        // The unit's officer signs in and answers in writing.
+        var (officer, officerPassword) = await app.CreateUserAsync(unit.Id, false, StaffRoles.HandlingOfficer);
+        var unitPage = await browser.NewPageAsync(app.BaseAddress);
+        await unitPage.GotoAsync("/account/login?returnUrl=%2Fconsole");
+        await Browser.SignInAsync(unitPage, officer, officerPassword);
+        await unitPage.GotoAsync(caseUrl);
+        await unitPage.Locator("[data-testid=case-supervision][data-interactive=true]").WaitForAsync();
+        await unitPage.Locator("[data-testid=answer-form]").GetByLabel("书面答复").FillAsync("已于10月20日受理，正在核实欠薪金额，拟于10月底前督促支付。");
+        await unitPage.Locator("[data-testid=answer-submit]").ClickAsync();
+        await Assertions.Expect(unitPage.Locator("[data-testid=order-state]")).ToHaveTextAsync("已答复待审核");
+
+        // The supervisor finds the answer among the answered orders.
+        await page.GotoAsync("/console/oversight/supervision?state=Answered");
+        var listed = page.Locator("[data-testid=order-row]", new() { HasText = "该件已超期未受理" });
+        await Assertions.Expect(listed.Locator("[data-testid=order-answer]")).ToContainTextAsync("拟于10月底前督促支付");
+        await AssertAccessibleAsync(page);
+    }
+}
