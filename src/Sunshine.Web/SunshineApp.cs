@@ -25,6 +25,8 @@ using Sunshine.Web.Features.CategorySuggestions;
 using Sunshine.Web.Features.Portal;
 using Sunshine.Web.Features.Reception;
 using Sunshine.Web.Features.PublicReplies;
+using Sunshine.Web.Features.Oversight.Assessment;
+using Sunshine.Web.Features.Oversight.RedLight;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -184,6 +186,8 @@ public static class SunshineApp
         app.MapPolicyEndpoints();
         app.MapPublicReplyEndpoints();
         app.MapCategorySuggestionEndpoints();
+        app.MapAssessmentEndpoints();
+        app.MapRedLightEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
