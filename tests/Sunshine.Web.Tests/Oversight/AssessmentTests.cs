@@ -53,7 +53,7 @@ public abstract class AssessmentTests(TestApp app)
                     CaseNumber = "AS-" + n.ToString("D3", CultureInfo.InvariantCulture),
                     QueryCodeHash = RandomNumberGenerator.GetBytes(32),
                     Channel = channel,
-                    Purpose = Purpose.Claim,
+                    Purpose = Purpose.Request,
                     IssueLocalityCode = "140105000000",
                     PetitionerName = "张" + n,
                     Summary = "考核测试事项" + n,
