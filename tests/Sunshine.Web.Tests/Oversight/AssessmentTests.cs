@@ -306,6 +306,42 @@ public abstract class AssessmentTests(TestApp app)
     }
 
     [Fact]
+    public async Task Accepting_a_case_keeps_its_handling_due_date_for_the_assessment()
+    {
+        await SeedAsync();
+        // A province department, outside 太原市, so the other tests' counts stay as they are.
+        await using var db = app.NewContext();
+        var bureau = await app.OrganisationAsync("山西省信访局");
+        var province = await db.Organisations.SingleAsync(o => o.Id == bureau.ParentId);
+        var department = await db.Organisations.Where(o => o.ParentId == province.Id && o.Kind == OrganisationKind.Department).OrderBy(o => o.Id).FirstAsync();
+        var petition = new Petition
+        {
+            CaseNumber = "AS-PROV", QueryCodeHash = RandomNumberGenerator.GetBytes(32), Channel = Channel.Letter, Purpose = Purpose.Request,
+            IssueLocalityCode = "140000000000", PetitionerName = "王五", Summary = "省级部门事项", Content = "省级部门事项内容",
+            ReceivedOn = D("2026-09-01"), RegisteredOn = D("2026-09-01"), RegisteredAt = new DateTime(2026, 9, 1, 2, 0, 0, DateTimeKind.Utc),
+            RegisteringOrganisationId = bureau.Id, ResponsibleOrganisationId = department.Id, Status = PetitionStatus.Transferred,
+            RuleSetCode = "xinfang-2022", TransferredOn = D("2026-09-02"), DueOn = D("2026-09-17"),
+        };
+        db.Petitions.Add(petition);
+        await db.SaveChangesAsync();
+        db.PetitionHops.Add(new PetitionHop { PetitionId = petition.Id, FromOrganisationId = bureau.Id, ToOrganisationId = department.Id, SentOn = D("2026-09-02"), DueOn = D("2026-09-09") });
+        await db.SaveChangesAsync();
+
+        var (officer, password) = await app.CreateUserAsync(department.Id, false, StaffRoles.HandlingOfficer);
+        using var client = await app.SignedInClientAsync(officer, password);
+        var response = await client.PostAsJsonAsync($"/api/petitions/{petition.Id}/actions/Accept", new { on = "2026-09-10" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var check = app.NewContext();
+        // Accepted Thu 9/10: 60 日 (Art. 34) → 9/10 + 30 = 10/10, + 30 = 11/9.
+        Assert.Equal(D("2026-11-09"), (await check.Petitions.SingleAsync(p => p.Id == petition.Id)).HandlingDueOn);
+
+        using var leader = await LeaderAsync("山西省信访局");
+        var row = Row(await GetAsync(leader, "/api/oversight/assessment?period=2026-09&level=province"), department.Id);
+        Assert.Equal(1, Count(row, "unanswered"));   // within its limit on 9/16
+        Assert.Equal(1, Count(row, "unitTimely"));   // accepted 9/10, due 9/17
+    }
+
+    [Fact]
     public async Task The_red_light_board_drills_down_and_every_count_lists_its_cases()
     {
         var units = await SeedAsync();
