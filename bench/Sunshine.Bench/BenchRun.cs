@@ -80,6 +80,7 @@ public static class BenchRun
         results.Add(await IntakeAsync(app.Services, address, texts, settings, import.PerSecond, ct));
         results.AddRange(await SearchAsync(app.Services, address, provider, settings.Queries, ct));
         results.AddRange(await PortalAsync(address, texts, settings, ct));
+        results.Add(await AssessmentAsync(app.Services, address, settings.Queries, ct));
         await app.StopAsync(ct);
 
         Print(provider, results);
@@ -380,6 +381,54 @@ public static class BenchRun
             ? await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM "PetitionFts" WHERE "PetitionFts" MATCH {match}""").SingleAsync(ct)
             : await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match})""").SingleAsync(ct);
     }
+
+    /// <summary>
+    /// 信访考核 for the whole province and one year (the latest year with data) through the HTTP API: every unit's counts,
+    /// rates, score and rank. The baseline is a plain GROUP BY of the same per-unit counts on the same rows (responsible
+    /// unit and registering bureau, no scope, no due-date arithmetic), in SQL written by hand.
+    /// </summary>
+    private static async Task<Measurement> AssessmentAsync(IServiceProvider services, Uri address, int repetitions, CancellationToken ct)
+    {
+        var province = await SignedInAsync(services, address, "山西省信访局", ct);
+        DateOnly latest;
+        await using (var scope = services.CreateAsyncScope())
+            latest = await scope.ServiceProvider.GetRequiredService<SunshineDbContext>().Petitions.MaxAsync(p => p.ReceivedOn, ct);
+        var (from, to) = (new DateOnly(latest.Year, 1, 1), new DateOnly(latest.Year, 12, 31));
+        var url = "/api/oversight/assessment?period=" + latest.Year.ToString(CultureInfo.InvariantCulture);
+        var units = 0;
+        var api = await TimeAsync(repetitions, async () =>
+        {
+            using var response = await province.GetAsync(url, ct);
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            units = json.RootElement.GetProperty("rows").GetArrayLength();
+        });
+        var raw = await TimeAsync(repetitions, async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+            await db.Database.SqlQuery<UnitGroup>($"""
+                SELECT "ResponsibleOrganisationId" AS "Unit", COUNT(*) AS "Items",
+                       SUM(CASE WHEN COALESCE("OpinionIssuedOn", "ConcludedOn") <= "HandlingDueOn" THEN 1 ELSE 0 END) AS "OnTime",
+                       SUM(CASE WHEN COALESCE("OpinionIssuedOn", "ConcludedOn") > "HandlingDueOn" THEN 1 ELSE 0 END) AS "Late",
+                       SUM(CASE WHEN "UnitEvaluation" IS NOT NULL THEN 1 ELSE 0 END) AS "Evaluated",
+                       SUM(CASE WHEN "UnitEvaluation" IN (0, 1) THEN 1 ELSE 0 END) AS "Satisfied",
+                       SUM(CASE WHEN "OriginalPetitionId" IS NOT NULL THEN 1 ELSE 0 END) AS "Repeat",
+                       SUM(CASE WHEN "Channel" NOT IN (1, 2) THEN 1 ELSE 0 END) AS "Online"
+                FROM "Petitions" WHERE "ReceivedOn" >= {from} AND "ReceivedOn" <= {to} AND "ResponsibleOrganisationId" IS NOT NULL
+                GROUP BY "ResponsibleOrganisationId"
+                """).ToListAsync(ct);
+            await db.Database.SqlQuery<UnitGroup>($"""
+                SELECT "RegisteringOrganisationId" AS "Unit", COUNT(*) AS "Items", 0 AS "OnTime", 0 AS "Late", 0 AS "Evaluated", 0 AS "Satisfied", 0 AS "Repeat", 0 AS "Online"
+                FROM "Petitions" WHERE "ReceivedOn" >= {from} AND "ReceivedOn" <= {to}
+                GROUP BY "RegisteringOrganisationId"
+                """).ToListAsync(ct);
+        });
+        return new Measurement($"assessment province {latest.Year} ({units} units)", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
+            "plain GROUP BY of the counts", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), "");
+    }
+
+    private sealed record UnitGroup(long Unit, long Items, long OnTime, long Late, long Evaluated, long Satisfied, long Repeat, long Online);
 
     /// <summary>A bureau leader of the named bureau, signed in through the real login form.</summary>
     private static async Task<HttpClient> SignedInAsync(IServiceProvider services, Uri address, string bureau, CancellationToken ct)

@@ -26,6 +26,8 @@ using Sunshine.Web.Features.Portal;
 using Sunshine.Web.Features.Reception;
 using Sunshine.Web.Features.Oversight.ZeroLedger;
 using Sunshine.Web.Features.PublicReplies;
+using Sunshine.Web.Features.Oversight.Assessment;
+using Sunshine.Web.Features.Oversight.RedLight;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web;
@@ -192,6 +194,8 @@ public static class SunshineApp
         app.MapZeroLedgerEndpoints();
         Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.MapEarlyWarningEndpoints(app);
         Sunshine.Web.Features.Oversight.Supervision.SupervisionEndpoints.MapSupervisionEndpoints(app);
+        app.MapAssessmentEndpoints();
+        app.MapRedLightEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1540,6 +1540,9 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateOnly?>("HandlingDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("HeadCount")
                         .HasColumnType("integer");
 

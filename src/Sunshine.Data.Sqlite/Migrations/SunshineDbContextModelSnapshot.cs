@@ -1483,6 +1483,9 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("HandlingDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HeadCount")
                         .HasColumnType("INTEGER");
 

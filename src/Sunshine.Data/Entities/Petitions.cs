@@ -79,6 +79,12 @@ public sealed class Petition
     public int? ExtensionDays { get; set; }
     public DateOnly? ExtendedOn { get; set; }
     public DateOnly? OpinionIssuedOn { get; set; }
+    /// <summary>
+    /// The due date of the handling step (办理, Art. 34: 60 日 from acceptance plus an approved extension, or 10 工作日 when
+    /// simplified), kept after the step ends so that assessment (按期办结率, DOMAIN.md §1.6) compares the answer with the
+    /// statutory clock in the database. Null when the case never ran the handling clock.
+    /// </summary>
+    public DateOnly? HandlingDueOn { get; set; }
     /// <summary>Optimistic concurrency: two officers acting on one case at once cannot both win.</summary>
     public int Version { get; set; }
     public HandlingOpinion? Opinion { get; set; }

@@ -745,6 +745,7 @@ internal sealed class PetitionRow
     public int? ExtensionDays;
     public DateOnly? ExtendedOn;
     public DateOnly? OpinionIssuedOn;
+    public DateOnly? HandlingDueOn;
 
     /// <summary>The case history (PetitionEvents), in the order the steps happened, and the transfer chain (PetitionHops).</summary>
     public readonly List<EventRow> Events = new(6);
@@ -1329,6 +1330,7 @@ internal sealed class PetitionGenerator
         }
         row.PlannedEnd = concludedOn;
         var dueNow = extensionApproved is { } approved && approved <= until ? extendedDue : handlingDue;
+        if (opinionPath) row.HandlingDueOn = dueNow;
 
         if (rng.Chance(0.01))
         {
@@ -1957,6 +1959,7 @@ internal static class PetitionColumns
         new("ExtensionDays", r => r.ExtensionDays, (w, r) => Copy.Int(w, r.ExtensionDays)),
         new("ExtendedOn", r => r.ExtendedOn, (w, r) => Copy.Date(w, r.ExtendedOn)),
         new("OpinionIssuedOn", r => r.OpinionIssuedOn, (w, r) => Copy.Date(w, r.OpinionIssuedOn)),
+        new("HandlingDueOn", r => r.HandlingDueOn, (w, r) => Copy.Date(w, r.HandlingDueOn)),
     ];
 }
 

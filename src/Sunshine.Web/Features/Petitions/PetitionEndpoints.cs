@@ -56,9 +56,14 @@ public static class PetitionEndpoints
     /// </summary>
     public static async Task<IResult> List(ClaimsPrincipal user, SunshineDbContext db, long? after, string? q, Channel? channel, PetitionStatus? status,
         Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, DeadlineColour? colour, string? queue, DateOnly? afterDue,
-        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct,
+        string? assessment = null, string? period = null, int? within = null, int? at = null)
     {
         var scope = UserScope.From(user)!;
+        // An oversight number's cases (assessment=…&unit=…&period=…, within=…): there "unit" is the assessed unit.
+        var (condition, invalid) = await Oversight.OversightCaseFilter.ConditionAsync(db, scope, time, L, assessment, period, unit, within, ct, at);
+        if (invalid is not null) return invalid.ToResult();
+        if (assessment is not null) unit = null;
         WorkQueue? workQueue = null;
         if (queue is not null)
         {
@@ -70,7 +75,7 @@ public static class PetitionEndpoints
         }
         var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
         var filters = new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, after, PageSize + 1,
-            colour is { } c ? colouring.Range(c) : null);
+            colour is { } c ? colouring.Range(c) : null, condition);
         if (workQueue is { } w)
         {
             var (page, queueCount) = await WorkQueues.ListAsync(db, scope, w, filters, colouring, afterDue, after, PageSize + 1, ct);
@@ -87,16 +92,20 @@ public static class PetitionEndpoints
     /// <summary>The same search as an Excel workbook, up to 10,000 rows, personal data masked.</summary>
     public static async Task<IResult> Export(ClaimsPrincipal user, SunshineDbContext db, string? q, Channel? channel, PetitionStatus? status,
         Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, DeadlineColour? colour,
-        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct,
+        string? assessment = null, string? period = null, int? within = null, int? at = null)
     {
         var scope = UserScope.From(user)!;
+        var (condition, invalid) = await Oversight.OversightCaseFilter.ConditionAsync(db, scope, time, L, assessment, period, unit, within, ct, at);
+        if (invalid is not null) return invalid.ToResult();
+        if (assessment is not null) unit = null;
         var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
         var range = colour is { } c ? colouring.Range(c) : null;
         var rows = new List<PetitionListItem>();
         long? before = null;
         while (rows.Count < ExportLimit)
         {
-            var (ids, _, _) = await PetitionSearch.SearchAsync(db, scope, new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, before, PetitionSearch.MaxTake, range), ct);
+            var (ids, _, _) = await PetitionSearch.SearchAsync(db, scope, new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, before, PetitionSearch.MaxTake, range, condition), ct);
             if (ids.Count == 0) break;
             rows.AddRange(await RowsAsync(db, ids, colouring, ct));
             before = ids[^1];

@@ -20,8 +20,11 @@ namespace Sunshine.Web.Features.Petitions.Search;
 /// <param name="Before">Keyset: only ids below this (the last id of the previous page).</param>
 /// <param name="Take">Page size, 1..<see cref="PetitionSearch.MaxTake"/>.</param>
 /// <param name="Colour">A deadline colour on the day of the search, as due-date ranges (<see cref="DeadlineColouring.Range"/>).</param>
+/// <param name="Condition">A further condition from an oversight number (an assessment set, a red-light subtree), so the
+/// list shows exactly the cases the number counts.</param>
 public sealed record PetitionQuery(string? Text, Channel? Channel, int? CategoryId, string? LocalityPrefix, Purpose? Purpose, PetitionStatus? Status,
-    int? ResponsibleOrganisationId, DateOnly? From, DateOnly? To, long? Before, int Take = 50, ColourRange? Colour = null);
+    int? ResponsibleOrganisationId, DateOnly? From, DateOnly? To, long? Before, int Take = 50, ColourRange? Colour = null,
+    System.Linq.Expressions.Expression<Func<Petition, bool>>? Condition = null);
 
 /// <summary>
 /// Petition search within the caller's scope (<see cref="ScopeQueries.WithinScope(IQueryable{Petition}, UserScope)"/>
@@ -208,6 +211,7 @@ public static class PetitionSearch
         }
         if (categories is not null) petitions = petitions.Where(p => p.CategoryId != null && categories.Contains(p.CategoryId.Value));
         if (q.Colour is { } colour) petitions = petitions.Where(colour.Predicate());
+        if (q.Condition is { } condition) petitions = petitions.Where(condition);
         return petitions;
     }
 

@@ -113,6 +113,8 @@ public static class PetitionActions
         var after = await CaseOfAsync(db, petition, ct, pending: (Code(act), on));
         var due = PetitionClock.Current(after, today, RuleBook.Default, calendar);
         petition.DueOn = due?.DueOn;
+        // The handling step's due date outlives the step, for assessment (按期办结率): accept, extend and reopen set it.
+        if (petition.Status == PetitionStatus.Accepted) petition.HandlingDueOn = PetitionClock.HandlingDue(after, RuleBook.Default, calendar)?.DueOn;
         if (act is PetitionAction.Transfer or PetitionAction.Assign)
             db.PetitionHops.Local.Last(h => h.PetitionId == petition.Id).DueOn = PetitionClock.ObjectionDue(after, RuleBook.Default, calendar)?.DueOn ?? due?.DueOn ?? on;
         petition.Version++;

@@ -1,0 +1,157 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Domain.Calendar;
+using Sunshine.Domain.Directory;
+using Sunshine.Domain.Oversight;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Web.Features.Oversight.Assessment;
+
+/// <summary>One unit's line of the assessment table.</summary>
+public sealed record AssessmentRow(int OrganisationId, string Name, string DivisionCode, AssessmentCounts Counts,
+    IReadOnlyDictionary<AssessmentMetric, decimal?> Rates, IReadOnlyDictionary<AssessmentMetric, RateColour> Colours,
+    decimal? AverageHandlingDays, decimal? Score, int? Rank, bool TooFew);
+
+public sealed record AssessmentTable(string Period, DateOnly From, DateOnly To, DateOnly Today, int MinItems, IReadOnlyList<AssessmentRow> Rows);
+
+/// <summary>
+/// 信访考核 per unit and period (DOMAIN.md §1.6): two GROUP BY queries over the petitions of the period — one by the
+/// responsible unit, one by the registering bureau — with one conditional sum per set (<see cref="AssessmentSets"/>),
+/// so the database aggregates and only one row per unit comes back. The caller's scope applies to the petitions
+/// exactly as in the case list, so each number equals the length of the list it links to.
+/// </summary>
+public static class AssessmentQuery
+{
+    public const string WeightsSection = "Oversight:Assessment:Weights";
+    public const string MinItemsSetting = "Oversight:Assessment:MinItems";
+
+    /// <summary>The scoring from configuration: each weight by metric name, then the minimum item count.</summary>
+    public static AssessmentScoring ScoringFrom(IConfiguration configuration)
+    {
+        var weights = AssessmentScoring.DefaultWeights.ToDictionary(w => w.Key, w => w.Value);
+        foreach (var metric in Enum.GetValues<AssessmentMetric>())
+            if (configuration.GetValue<decimal?>($"{WeightsSection}:{metric}") is { } weight) weights[metric] = weight;
+        var scoring = new AssessmentScoring(weights, configuration.GetValue(MinItemsSetting, AssessmentScoring.DefaultMinItems));
+        return scoring.IsValid ? scoring : throw new InvalidOperationException($"{WeightsSection} and {MinItemsSetting} must be non-negative, with at least one weight above 0.");
+    }
+
+    public static RateBands BandsFrom(IConfiguration configuration)
+    {
+        var bands = new RateBands(configuration.GetValue("Oversight:RateBands:YellowFrom", RateBands.Default.YellowFrom),
+            configuration.GetValue("Oversight:RateBands:GreenFrom", RateBands.Default.GreenFrom));
+        return bands.IsValid ? bands : throw new InvalidOperationException("Oversight:RateBands must satisfy 0 ≤ YellowFrom ≤ GreenFrom ≤ 1.");
+    }
+
+    /// <summary>
+    /// The table for the units in the caller's scope (at one division level if given) that have anything counted in
+    /// the period.
+    /// </summary>
+    public static async Task<AssessmentTable> ComputeAsync(SunshineDbContext db, UserScope scope, AssessmentPeriod period, DivisionLevel? level,
+        DateOnly today, AssessmentScoring scoring, RateBands bands, CancellationToken ct)
+    {
+        var sets = AssessmentSets.From(db, today, RuleBook.Default);
+        var units = await db.Organisations.AsNoTracking().WithinScope(scope).Select(o => new { o.Id, o.Name, o.DivisionCode, o.SortOrder }).ToListAsync(ct);
+        if (level is { } wanted)
+            units = units.Where(u => DivisionCode.TryParse(u.DivisionCode, out var code) && code.Level == wanted).ToList();
+
+        var petitions = db.Petitions.AsNoTracking().WithinScope(scope).Where(AssessmentSets.InPeriod(period));
+        var byUnit = await CountAsync(petitions.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
+        var byBureau = await CountAsync(petitions, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct);
+
+        var counted = units.Select(u => (Unit: u, Counts: byUnit.GetValueOrDefault(u.Id, new AssessmentCounts()) + byBureau.GetValueOrDefault(u.Id, new AssessmentCounts())))
+            .Where(u => u.Counts != new AssessmentCounts())
+            .ToList();
+        var ranks = scoring.Rank(counted.Select(u => (u.Unit.Id, u.Counts)));
+        var rows = counted.Select(u =>
+            {
+                var rates = Enum.GetValues<AssessmentMetric>().ToDictionary(m => m, m => AssessmentRates.Of(u.Counts, m));
+                var tooFew = scoring.TooFew(u.Counts);
+                return new AssessmentRow(u.Unit.Id, u.Unit.Name, u.Unit.DivisionCode, u.Counts, rates,
+                    rates.ToDictionary(r => r.Key, r => AssessmentRates.Colour(r.Key, r.Value, bands)),
+                    AssessmentRates.AverageHandlingDays(u.Counts), tooFew ? null : scoring.Score(u.Counts), ranks[u.Unit.Id], tooFew);
+            })
+            .OrderBy(r => r.Rank is null).ThenBy(r => r.Rank).ThenBy(r => r.DivisionCode, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        return new AssessmentTable(period.Code, period.From, period.To, today, scoring.MinItems, rows);
+    }
+
+    /// <summary>
+    /// One GROUP BY: each row projected to a 0/1 flag per set (and its handling days), then summed per unit —
+    /// <c>SUM(CASE WHEN … THEN 1 ELSE 0 END)</c> in SQL.
+    /// </summary>
+    private static async Task<Dictionary<int, AssessmentCounts>> CountAsync(IQueryable<Petition> petitions, Expression<Func<Petition, int>> key,
+        AssessmentSets sets, AssessedAs assessedAs, CancellationToken ct)
+    {
+        var p = Expression.Parameter(typeof(Petition), "p");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Unit))!, AssessmentSets.Rebind(key, p)) };
+        foreach (var atom in AssessmentSets.Atoms)
+        {
+            // Every member is bound (a set of the other grouping as 0), or EF cannot translate the sums.
+            var flag = sets.All[atom].As == assessedAs
+                ? Expression.Condition(AssessmentSets.Rebind(sets.All[atom].Condition, p), Expression.Constant(1), Expression.Constant(0))
+                : (Expression)Expression.Constant(0);
+            bindings.Add(Expression.Bind(typeof(Flags).GetProperty(Flags.Property(atom))!, flag));
+        }
+        if (assessedAs == AssessedAs.Bureau)
+        {
+            bindings.Add(Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Days))!, Expression.Constant(0L)));
+        }
+        else
+        {
+            // Days from acceptance to answer, for the answered items (average handling days).
+            Expression<Func<Petition, int>> days = x => x.AcceptedOn != null && (x.OpinionIssuedOn ?? x.ConcludedOn) != null
+                ? (x.OpinionIssuedOn ?? x.ConcludedOn)!.Value.DayNumber - x.AcceptedOn.Value.DayNumber
+                : 0;
+            var answered = AssessmentSets.Rebind(sets.All["answered"].Condition, p);
+            bindings.Add(Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Days))!,
+                Expression.Convert(Expression.Condition(answered, AssessmentSets.Rebind(days, p), Expression.Constant(0)), typeof(long))));
+        }
+        var projection = Expression.Lambda<Func<Petition, Flags>>(Expression.MemberInit(Expression.New(typeof(Flags)), bindings), p);
+
+        var grouped = await petitions.Select(projection).GroupBy(f => f.Unit).Select(g => new Flags
+        {
+            Unit = g.Key,
+            BureauTimely = g.Sum(f => f.BureauTimely), BureauLate = g.Sum(f => f.BureauLate),
+            UnitTimely = g.Sum(f => f.UnitTimely), UnitLate = g.Sum(f => f.UnitLate),
+            OnTime = g.Sum(f => f.OnTime), Late = g.Sum(f => f.Late), Unanswered = g.Sum(f => f.Unanswered), OverdueUnanswered = g.Sum(f => f.OverdueUnanswered),
+            Satisfied = g.Sum(f => f.Satisfied), FairlySatisfied = g.Sum(f => f.FairlySatisfied), Dissatisfied = g.Sum(f => f.Dissatisfied),
+            OverdueUnevaluated = g.Sum(f => f.OverdueUnevaluated), Items = g.Sum(f => f.Items), Repeat = g.Sum(f => f.Repeat), Online = g.Sum(f => f.Online),
+            ResolvedFirstTime = g.Sum(f => f.ResolvedFirstTime), Days = g.Sum(f => f.Days),
+        }).ToListAsync(ct);
+        return grouped.ToDictionary(f => f.Unit, f => new AssessmentCounts
+        {
+            BureauTimely = f.BureauTimely, BureauLate = f.BureauLate, UnitTimely = f.UnitTimely, UnitLate = f.UnitLate,
+            OnTime = f.OnTime, Late = f.Late, Unanswered = f.Unanswered, OverdueUnanswered = f.OverdueUnanswered,
+            Satisfied = f.Satisfied, FairlySatisfied = f.FairlySatisfied, Dissatisfied = f.Dissatisfied, OverdueUnevaluated = f.OverdueUnevaluated,
+            Items = f.Items, Repeat = f.Repeat, Online = f.Online, ResolvedFirstTime = f.ResolvedFirstTime, HandlingDays = f.Days,
+        });
+    }
+
+    /// <summary>A row's flags, then a unit's sums (the same shape, so EF can translate both).</summary>
+    private sealed class Flags
+    {
+        public int Unit { get; set; }
+        public int BureauTimely { get; set; }
+        public int BureauLate { get; set; }
+        public int UnitTimely { get; set; }
+        public int UnitLate { get; set; }
+        public int OnTime { get; set; }
+        public int Late { get; set; }
+        public int Unanswered { get; set; }
+        public int OverdueUnanswered { get; set; }
+        public int Satisfied { get; set; }
+        public int FairlySatisfied { get; set; }
+        public int Dissatisfied { get; set; }
+        public int OverdueUnevaluated { get; set; }
+        public int Items { get; set; }
+        public int Repeat { get; set; }
+        public int Online { get; set; }
+        public int ResolvedFirstTime { get; set; }
+        public long Days { get; set; }
+
+        /// <summary>"on-time" → "OnTime".</summary>
+        public static string Property(string set) => string.Concat(set.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
+}
