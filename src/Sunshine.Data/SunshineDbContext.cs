@@ -52,6 +52,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<PolicySearchEntry> PolicySearchEntries => Set<PolicySearchEntry>();
     public DbSet<PublicReply> PublicReplies => Set<PublicReply>();
     public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
+    public DbSet<PetitionDailyRollup> PetitionDailyRollups => Set<PetitionDailyRollup>();
+    public DbSet<PetitionTermRollup> PetitionTermRollups => Set<PetitionTermRollup>();
+    public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

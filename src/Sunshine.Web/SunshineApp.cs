@@ -127,6 +127,8 @@ public static class SunshineApp
         services.AddAttachments(configuration);
         services.AddPortal(configuration);
         services.AddCategorySuggestions(configuration);
+        services.AddSingleton<Sunshine.Web.Features.Oversight.BigData.DashboardRollups>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sunshine.Web.Features.Oversight.BigData.DashboardRollups>());
         return builder;
     }
 
@@ -184,6 +186,7 @@ public static class SunshineApp
         app.MapPolicyEndpoints();
         app.MapPublicReplyEndpoints();
         app.MapCategorySuggestionEndpoints();
+        Sunshine.Web.Features.Oversight.BigData.BigDataEndpoints.MapBigDataEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
