@@ -23,13 +23,22 @@ public sealed class DashboardJourneyTests(SqliteDemoApp app, Browser browser) : 
         var bureau = await app.OrganisationAsync("山西省信访局");
         var (leader, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.BureauLeader);
         var page = await browser.NewPageAsync(app.BaseAddress);
+        var console = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") console.Add(m.Text); };
         await page.GotoAsync("/account/login?returnUrl=%2Fconsole");
         await Browser.SignInAsync(page, leader, password);
 
         var today = ChinaTime.Today(TimeProvider.System);
         var from = today.AddYears(-1).AddDays(1);
         await page.GotoAsync($"/console/oversight/dashboard?from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
-        await page.Locator("[data-testid=bd-ready][data-interactive=true]").WaitForAsync();
+        try
+        {
+            await page.Locator("[data-testid=bd-ready][data-interactive=true]").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("the dashboard did not become interactive: " + string.Join(" | ", console));
+        }
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "信访大数据", Level = 1 })).ToBeVisibleAsync();
         // The charts are drawn by ECharts (canvas) and each has its table.
         await Assertions.Expect(page.Locator("section[aria-labelledby=bd-h-channel] canvas").First).ToBeVisibleAsync();
