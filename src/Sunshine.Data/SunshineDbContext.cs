@@ -60,6 +60,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
     public DbSet<InspectionSample> InspectionSamples => Set<InspectionSample>();
     public DbSet<InspectionEntry> InspectionEntries => Set<InspectionEntry>();
+    public DbSet<PetitionDailyRollup> PetitionDailyRollups => Set<PetitionDailyRollup>();
+    public DbSet<PetitionTermRollup> PetitionTermRollups => Set<PetitionTermRollup>();
+    public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -132,6 +132,8 @@ public static class SunshineApp
         services.AddCategorySuggestions(configuration);
         Sunshine.Web.Features.Notifications.NotificationSetup.AddNotifications(services, configuration);
         Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.AddEarlyWarning(services);
+        services.AddSingleton<Sunshine.Web.Features.Oversight.BigData.DashboardRollups>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sunshine.Web.Features.Oversight.BigData.DashboardRollups>());
         return builder;
     }
 
@@ -196,6 +198,7 @@ public static class SunshineApp
         Sunshine.Web.Features.Oversight.Supervision.SupervisionEndpoints.MapSupervisionEndpoints(app);
         app.MapAssessmentEndpoints();
         app.MapRedLightEndpoints();
+        Sunshine.Web.Features.Oversight.BigData.BigDataEndpoints.MapBigDataEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

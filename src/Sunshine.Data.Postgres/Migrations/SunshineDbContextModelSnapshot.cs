@@ -1733,6 +1733,72 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("PetitionAttachments");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AccusedOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Concluded")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Evaluated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegisteringOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResponsibleOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("RegisteringOrganisationId");
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.ToTable("PetitionDailyRollups");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1869,6 +1935,42 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.HasKey("PetitionId");
 
                     b.ToTable("PetitionSearchEntries");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionTermRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Petitions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegisteringOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResponsibleOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteringOrganisationId");
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.HasIndex("Month", "Term");
+
+                    b.ToTable("PetitionTermRollups");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.PolicyCategory", b =>
@@ -2267,6 +2369,26 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.HasIndex("OrganisationId", "Year", "Kind");
 
                     b.ToTable("RegisterEntries");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.RollupMark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastPetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupMarks");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.StaffUser", b =>
@@ -2944,6 +3066,24 @@ namespace Sunshine.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RegisteringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("RegisteringOrganisation");
+
+                    b.Navigation("ResponsibleOrganisation");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Petition", null)
@@ -2990,6 +3130,24 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasForeignKey("Sunshine.Data.Entities.PetitionSearchEntry", "PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionTermRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RegisteringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("RegisteringOrganisation");
+
+                    b.Navigation("ResponsibleOrganisation");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>

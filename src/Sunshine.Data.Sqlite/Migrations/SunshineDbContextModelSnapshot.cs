@@ -1674,6 +1674,70 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("PetitionAttachments");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccusedOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Concluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegisteringOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponsibleOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("RegisteringOrganisationId");
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.ToTable("PetitionDailyRollups");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1806,6 +1870,40 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.HasKey("PetitionId");
 
                     b.ToTable("PetitionSearchEntries");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionTermRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Petitions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegisteringOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponsibleOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteringOrganisationId");
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.HasIndex("Month", "Term");
+
+                    b.ToTable("PetitionTermRollups");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.PolicyCategory", b =>
@@ -2190,6 +2288,26 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "Year", "Kind");
 
                     b.ToTable("RegisterEntries");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.RollupMark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastPetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupMarks");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.StaffUser", b =>
@@ -2861,6 +2979,24 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RegisteringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("RegisteringOrganisation");
+
+                    b.Navigation("ResponsibleOrganisation");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Petition", null)
@@ -2907,6 +3043,24 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasForeignKey("Sunshine.Data.Entities.PetitionSearchEntry", "PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionTermRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RegisteringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("RegisteringOrganisation");
+
+                    b.Navigation("ResponsibleOrganisation");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>

@@ -1,0 +1,310 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sunshine.Data;
+using Sunshine.Data.Entities;
+using Sunshine.Domain.Directory;
+using Sunshine.Domain.Petitions;
+using Sunshine.Web.Features.Oversight.BigData;
+
+namespace Sunshine.Web.Tests.Oversight;
+
+/// <summary>
+/// 信访大数据: the rollups against plain COUNT / GROUP BY over the petitions, on hand-built cases. Each test works in a
+/// year of its own, so the tests of the class (one database) do not count each other's cases.
+/// </summary>
+public abstract class DashboardRollupTests(TestApp app)
+{
+    private static int _sequence;
+
+    private sealed record Case(DateOnly On, int Registering, int? Responsible, string Locality, Channel Channel, Purpose Purpose, int? Category,
+        PetitionStatus Status = PetitionStatus.Registered, bool Repeat = false, bool Collective = false, SatisfactionEvaluation? Evaluation = null,
+        string Summary = "反映问题", DateOnly? Due = null, int? Accused = null);
+
+    private async Task<List<long>> AddAsync(params Case[] cases)
+    {
+        await using var db = app.NewContext();
+        var rows = cases.Select(c =>
+        {
+            var n = Interlocked.Increment(ref _sequence);
+            return new Petition
+            {
+                CaseNumber = $"BD{app.Provider}{n:D6}{Guid.NewGuid():N}"[..32],
+                QueryCodeHash = new byte[32],
+                Channel = c.Channel, Purpose = c.Purpose, CategoryId = c.Category, IssueLocalityCode = c.Locality,
+                PetitionerName = "测试人", Summary = c.Summary, Content = c.Summary + "。",
+                ReceivedOn = c.On, RegisteredOn = c.On, RegisteredAt = c.On.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+                RegisteringOrganisationId = c.Registering, ResponsibleOrganisationId = c.Responsible, AccusedOrganisationId = c.Accused,
+                Status = c.Status, RuleSetCode = "2022", IsRepeat = c.Repeat, IsCollective = c.Collective, UnitEvaluation = c.Evaluation,
+                DueOn = c.Due, ConcludedOn = c.Status == PetitionStatus.Concluded ? c.On.AddDays(20) : null,
+            };
+        }).ToList();
+        db.Petitions.AddRange(rows);
+        await db.SaveChangesAsync();
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    private sealed record Places(int ProvinceBureau, int Xiaodian, int XiaodianLabour, int XiaodianHousing, int Yingze, int Labour, int Housing);
+
+    private async Task<Places> PlacesAsync()
+    {
+        await using var db = app.NewContext();
+        var labour = await db.Categories.SingleAsync(c => c.Name == "劳动和社会保障" && c.Level == 1 && c.Scheme == "2018");
+        var housing = await db.Categories.Where(c => c.Level == 1 && c.Scheme == "2018" && c.Id != labour.Id).OrderBy(c => c.Id).FirstAsync();
+        return new Places((await app.OrganisationAsync("山西省信访局")).Id, (await app.OrganisationAsync("小店区信访局")).Id,
+            (await app.OrganisationAsync("小店区人力资源和社会保障局")).Id, (await app.OrganisationAsync("小店区住房和城乡建设局")).Id,
+            (await app.OrganisationAsync("迎泽区信访局")).Id, labour.Id, housing.Id);
+    }
+
+    /// <summary>A level-2 category under a level-1 one: the rollup must count it under its level-1 ancestor.</summary>
+    private async Task<int> ChildOfAsync(int parent)
+    {
+        await using var db = app.NewContext();
+        return await db.Categories.Where(c => c.ParentId == parent).Select(c => c.Id).FirstAsync();
+    }
+
+    private async Task<DashboardRollups.Pass> RebuildAsync()
+    {
+        await using var db = app.NewContext();
+        return await DashboardRollups.RebuildAsync(db, TimeProvider.System);
+    }
+
+    /// <summary>The rollup pass as the app runs it: the registered background worker, one pass.</summary>
+    private async Task RunWorkerAsync()
+    {
+        var worker = app.Services.GetServices<IHostedService>().OfType<DashboardRollups>().Single();
+        await using var scope = app.Services.CreateAsyncScope();
+        await worker.RunOnceAsync(scope.ServiceProvider, CancellationToken.None);
+    }
+
+    private async Task<List<string>> SnapshotAsync()
+    {
+        await using var db = app.NewContext();
+        var daily = (await db.PetitionDailyRollups.AsNoTracking().ToListAsync())
+            .Select(r => $"{r.Day}|{r.RegisteringOrganisationId}|{r.ResponsibleOrganisationId}|{r.AccusedOrganisationId}|{r.County}|{r.Channel}|{r.Purpose}|{r.CategoryId}|{r.Registered}|{r.Repeat}|{r.Collective}|{r.Open}|{r.Concluded}|{r.Evaluated}|{r.Satisfied}");
+        var terms = (await db.PetitionTermRollups.AsNoTracking().ToListAsync())
+            .Select(r => $"T|{r.Month}|{r.RegisteringOrganisationId}|{r.ResponsibleOrganisationId}|{r.Term}|{r.Petitions}");
+        return daily.Concat(terms).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<HttpClient> LeaderAsync(int organisation, string role = StaffRoles.BureauLeader)
+    {
+        var (user, password) = await app.CreateUserAsync(organisation, true, role);
+        return await app.SignedInClientAsync(user, password);
+    }
+
+    [Fact]
+    public async Task Rollup_totals_equal_plain_group_by_counts_over_the_petitions()
+    {
+        var p = await PlacesAsync();
+        var labourChild = await ChildOfAsync(p.Labour);
+        var d1 = new DateOnly(2021, 3, 1);
+        var d2 = new DateOnly(2021, 3, 2);
+        await AddAsync(
+            new Case(d1, p.Xiaodian, p.XiaodianLabour, "140105001000", Channel.Letter, Purpose.Request, p.Labour),
+            new Case(d1, p.Xiaodian, p.XiaodianLabour, "140105002000", Channel.Letter, Purpose.Request, labourChild, PetitionStatus.Concluded, Evaluation: SatisfactionEvaluation.Satisfied),
+            new Case(d1, p.Xiaodian, p.XiaodianHousing, "140105001000", Channel.Visit, Purpose.Appeal, p.Housing, PetitionStatus.Concluded, Repeat: true, Evaluation: SatisfactionEvaluation.Dissatisfied),
+            new Case(d1, p.Xiaodian, null, "140105001000", Channel.GovernorMailbox, Purpose.Suggestion, null, Collective: true),
+            new Case(d2, p.Xiaodian, p.XiaodianLabour, "140105003000", Channel.GovernorMailbox, Purpose.Request, labourChild, PetitionStatus.Concluded, Evaluation: SatisfactionEvaluation.FairlySatisfied),
+            new Case(d2, p.Yingze, null, "140106001000", Channel.Online, Purpose.Request, p.Labour, Repeat: true),
+            new Case(d2, p.ProvinceBureau, null, "140106002000", Channel.Letter, Purpose.Accusation, p.Housing, Accused: p.XiaodianLabour),
+            new Case(d2, p.ProvinceBureau, p.XiaodianLabour, "140105001000", Channel.Phone, Purpose.Request, p.Labour, PetitionStatus.Withdrawn));
+        await RebuildAsync();
+
+        await using (var db = app.NewContext())
+        {
+            var petitions = db.Petitions.Where(x => x.ReceivedOn.Year == 2021);
+            var rollup = db.PetitionDailyRollups.Where(r => r.Day.Year == 2021);
+            // Counted by hand: 8 cases, 2 repeat, 1 collective, 3 concluded, 1 withdrawn (closed) → 4 open;
+            // 3 evaluated, of which 满意 + 基本满意 = 2.
+            Assert.Equal(8, await rollup.SumAsync(r => r.Registered));
+            Assert.Equal(2, await rollup.SumAsync(r => r.Repeat));
+            Assert.Equal(1, await rollup.SumAsync(r => r.Collective));
+            Assert.Equal(3, await rollup.SumAsync(r => r.Concluded));
+            Assert.Equal(4, await rollup.SumAsync(r => r.Open));
+            Assert.Equal(3, await rollup.SumAsync(r => r.Evaluated));
+            Assert.Equal(2, await rollup.SumAsync(r => r.Satisfied));
+
+            // Per dimension: the rollup's sums equal COUNT / GROUP BY over the petitions.
+            async Task Same<TKey>(System.Linq.Expressions.Expression<Func<Petition, TKey>> byPetition, System.Linq.Expressions.Expression<Func<PetitionDailyRollup, TKey>> byRollup)
+                where TKey : notnull
+            {
+                var plain = await petitions.GroupBy(byPetition).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+                var rolled = await rollup.GroupBy(byRollup).Select(g => new { g.Key, Count = g.Sum(r => r.Registered) }).ToDictionaryAsync(x => x.Key, x => x.Count);
+                Assert.Equal(plain.OrderBy(x => x.Key.ToString(), StringComparer.Ordinal), rolled.OrderBy(x => x.Key.ToString(), StringComparer.Ordinal));
+            }
+            await Same(x => x.Channel, r => r.Channel);
+            await Same(x => x.Purpose, r => r.Purpose);
+            await Same(x => x.ReceivedOn, r => r.Day);
+            await Same(x => x.IssueLocalityCode.Substring(0, 6), r => r.County);
+            await Same(x => x.RegisteringOrganisationId, r => r.RegisteringOrganisationId);
+            // The level-2 categories are counted under their level-1 parent: labour = cases 1, 2, 5, 6 and 8.
+            Assert.Equal(5, await rollup.Where(r => r.CategoryId == p.Labour).SumAsync(r => r.Registered));
+            Assert.Equal(2, await rollup.Where(r => r.CategoryId == p.Housing).SumAsync(r => r.Registered));
+            Assert.Equal(1, await rollup.Where(r => r.CategoryId == null).SumAsync(r => r.Registered));
+        }
+
+        // Through the API: the county bureau's leader sees the cases its county's units registered or handle — not
+        // Yingze's, nor the province's accusation against the county's labour bureau — and each chart's number equals
+        // the count of the case list it links to.
+        var leader = await LeaderAsync(p.Xiaodian);
+        var figures = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2021-03-01&to=2021-03-31");
+        await using (var db = app.NewContext())
+        {
+            var bureau = await db.Organisations.SingleAsync(o => o.Id == p.Xiaodian);
+            var scope = new Sunshine.Web.Infrastructure.UserScope("x", "x", bureau.Id, bureau.Path, bureau.ScopePath, true, new HashSet<string>())
+            {
+                AtBureau = bureau.Kind == OrganisationKind.PetitionBureau,
+            };
+            var visible = await Sunshine.Web.Infrastructure.ScopeQueries.WithinScope(db.Petitions, scope).CountAsync(x => x.ReceivedOn.Year == 2021);
+            Assert.Equal(visible, figures.GetProperty("registered").GetInt32());
+        }
+        Assert.Equal(6, figures.GetProperty("registered").GetInt32());
+        var links = 0;
+        foreach (var chart in new[] { "overTime", "byChannel", "byPurpose", "byCategory", "byLocality" })
+        {
+            foreach (var row in figures.GetProperty(chart).EnumerateArray())
+            {
+                if (row.GetProperty("casesUrl").GetString() is not { } url || row.GetProperty("count").GetInt32() == 0) continue;
+                var listed = await leader.GetFromJsonAsync<JsonElement>("/api/petitions?" + url[(url.IndexOf('?') + 1)..]);
+                Assert.True(row.GetProperty("count").GetInt32() == listed.GetProperty("count").GetInt32(), $"{chart} {row}: listed {listed.GetProperty("count")}");
+                links++;
+            }
+        }
+        Assert.True(links >= 10, $"only {links} figures were checked");
+        var township = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2021-03-01&to=2021-03-31&locality=140105000000");
+        var townships = township.GetProperty("byLocality").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("count").GetInt32());
+        Assert.Equal(4, townships["140105001"]);
+        foreach (var row in township.GetProperty("byLocality").EnumerateArray())
+        {
+            var url = row.GetProperty("casesUrl").GetString()!;
+            var listed = await leader.GetFromJsonAsync<JsonElement>("/api/petitions?" + url[(url.IndexOf('?') + 1)..]);
+            Assert.Equal(row.GetProperty("count").GetInt32(), listed.GetProperty("count").GetInt32());
+        }
+        var mailbox = figures.GetProperty("mailboxes").EnumerateArray().Single(m => m.GetProperty("channel").GetString() == "GovernorMailbox");
+        Assert.Equal(2, mailbox.GetProperty("registered").GetInt32());
+        Assert.Equal(1, mailbox.GetProperty("concluded").GetInt32());
+        Assert.Equal(1.0, mailbox.GetProperty("satisfactionRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_second_pass_changes_nothing_and_an_incremental_pass_matches_a_full_rebuild()
+    {
+        var p = await PlacesAsync();
+        var ids = await AddAsync(
+            new Case(new DateOnly(2022, 5, 10), p.Xiaodian, p.XiaodianLabour, "140105001000", Channel.Letter, Purpose.Request, p.Labour),
+            new Case(new DateOnly(2022, 5, 11), p.Xiaodian, null, "140105002000", Channel.Visit, Purpose.Appeal, p.Housing, Summary: "反映小区物业收费"));
+        await RebuildAsync();
+        var rebuilt = await SnapshotAsync();
+        await RunWorkerAsync();
+        Assert.Equal(rebuilt, await SnapshotAsync());
+
+        // New cases on an old and a new day, and an old case transferred and concluded (with its case events).
+        await AddAsync(
+            new Case(new DateOnly(2022, 5, 10), p.Xiaodian, p.XiaodianHousing, "140105003000", Channel.Online, Purpose.Request, p.Housing, Repeat: true),
+            new Case(new DateOnly(2022, 6, 1), p.Yingze, null, "140106001000", Channel.GovernorMailbox, Purpose.Suggestion, null, Summary: "建议增设公交线路"));
+        await using (var db = app.NewContext())
+        {
+            var old = await db.Petitions.SingleAsync(x => x.Id == ids[1]);
+            old.ResponsibleOrganisationId = p.XiaodianHousing;
+            old.Status = PetitionStatus.Concluded;
+            old.UnitEvaluation = SatisfactionEvaluation.Satisfied;
+            db.PetitionEvents.Add(new PetitionEvent
+            {
+                PetitionId = old.Id, At = new DateTime(2022, 6, 20, 2, 0, 0, DateTimeKind.Utc), On = new DateOnly(2022, 6, 20), Action = "Conclude",
+                FromStatus = PetitionStatus.Registered, ToStatus = PetitionStatus.Concluded,
+            });
+            await db.SaveChangesAsync();
+        }
+        await RunWorkerAsync();
+        var incremental = await SnapshotAsync();
+        await using (var db = app.NewContext())
+        {
+            Assert.Equal(2, await db.PetitionDailyRollups.Where(r => r.Day == new DateOnly(2022, 5, 10)).SumAsync(r => r.Registered));
+            Assert.Equal(1, await db.PetitionDailyRollups.Where(r => r.Day == new DateOnly(2022, 5, 11) && r.ResponsibleOrganisationId == p.XiaodianHousing).SumAsync(r => r.Concluded));
+            Assert.Equal(1, await db.PetitionDailyRollups.Where(r => r.Day == new DateOnly(2022, 6, 1)).SumAsync(r => r.Registered));
+        }
+        await RebuildAsync();
+        Assert.Equal(await SnapshotAsync(), incremental);
+    }
+
+    [Fact]
+    public async Task Hot_topics_are_terms_rising_against_the_period_before_without_stop_words()
+    {
+        var p = await PlacesAsync();
+        var cases = new List<Case>();
+        // July 2023: 4 petitions about unpaid wages, 1 about heating; June 2023: 1 about wages, 3 about heating.
+        for (var i = 0; i < 4; i++) cases.Add(new Case(new DateOnly(2023, 7, 3 + i), p.Xiaodian, null, "140105001000", Channel.Letter, Purpose.Request, p.Labour, Summary: "反映建筑公司拖欠农民工工资"));
+        cases.Add(new Case(new DateOnly(2023, 7, 9), p.Xiaodian, null, "140105001000", Channel.Letter, Purpose.Request, p.Housing, Summary: "反映小区供暖温度不达标"));
+        cases.Add(new Case(new DateOnly(2023, 6, 5), p.Xiaodian, null, "140105001000", Channel.Letter, Purpose.Request, p.Labour, Summary: "反映建筑公司拖欠农民工工资"));
+        for (var i = 0; i < 3; i++) cases.Add(new Case(new DateOnly(2023, 6, 10 + i), p.Xiaodian, null, "140105001000", Channel.Letter, Purpose.Request, p.Housing, Summary: "反映小区供暖温度不达标"));
+        await AddAsync([.. cases]);
+        await RebuildAsync();
+
+        var leader = await LeaderAsync(p.Xiaodian);
+        var figures = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2023-07-01&to=2023-07-31");
+        var hot = figures.GetProperty("hotTopics").EnumerateArray().ToDictionary(t => t.GetProperty("term").GetString()!, t => (Now: t.GetProperty("count").GetInt32(), Before: t.GetProperty("previous").GetInt32()));
+        Assert.Equal((4, 1), hot["工资"]);
+        Assert.DoesNotContain("供暖", hot.Keys);   // 1 now against 3 before: falling
+        Assert.DoesNotContain("反映", hot.Keys);   // a stop word
+        Assert.DoesNotContain(hot.Keys, k => k.Length < 2);
+    }
+
+    [Fact]
+    public async Task Only_leaders_supervisors_and_administrators_see_the_dashboard_and_bad_filters_are_explained()
+    {
+        var p = await PlacesAsync();
+        var officer = await LeaderAsync(p.XiaodianLabour, StaffRoles.HandlingOfficer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/oversight/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/oversight/dashboard/rebuild", null)).StatusCode);
+
+        var supervisor = await LeaderAsync(p.Xiaodian, StaffRoles.Supervisor);
+        var backwards = await supervisor.GetAsync("/api/oversight/dashboard?from=2024-02-01&to=2024-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        var problem = await backwards.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("开始日期不能晚于结束日期。", problem.GetProperty("errors").GetProperty("from")[0].GetString());
+        var township = await supervisor.GetAsync("/api/oversight/dashboard?locality=140105001000");
+        Assert.Equal(HttpStatusCode.BadRequest, township.StatusCode);
+        Assert.True((await township.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("locality", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/oversight/dashboard?from=2015-01-01&to=2024-01-01")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_export_holds_the_same_figures_as_the_screen()
+    {
+        var p = await PlacesAsync();
+        await AddAsync(
+            new Case(new DateOnly(2020, 8, 3), p.Xiaodian, null, "140105001000", Channel.Letter, Purpose.Request, p.Labour),
+            new Case(new DateOnly(2020, 8, 4), p.Xiaodian, null, "140105001000", Channel.Letter, Purpose.Request, p.Labour),
+            new Case(new DateOnly(2020, 8, 4), p.Xiaodian, null, "140105001000", Channel.Visit, Purpose.Request, p.Labour));
+        await RebuildAsync();
+        var leader = await LeaderAsync(p.Xiaodian);
+        var response = await leader.GetAsync("/api/oversight/dashboard/export.xlsx?from=2020-08-01&to=2020-08-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var path = Path.Combine(Path.GetTempPath(), $"bd-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        try
+        {
+            var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(path);
+            Assert.Contains("概要", sheets);
+            Assert.Contains("按信访渠道", sheets);
+            var channels = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "按信访渠道").Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(2.0, Convert.ToDouble(channels.Single(r => (string)r["渠道"] == "来信")["件数"], System.Globalization.CultureInfo.InvariantCulture));
+            var summary = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "概要").Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal("3", Convert.ToString(summary.Single(r => (string)r["指标"] == "登记件数")["数值"], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+[Collection("sqlite")]
+public sealed class SqliteDashboardRollupTests(SqliteClockApp app) : DashboardRollupTests(app), IClassFixture<SqliteClockApp>;
+
+[Collection("postgres")]
+public sealed class PostgresDashboardRollupTests(PostgresClockApp app) : DashboardRollupTests(app), IClassFixture<PostgresClockApp>;
