@@ -78,7 +78,8 @@ public sealed class DisclosureCatalogueTests(SqliteDemoApp app, Browser browser)
         await leaderPage.GotoAsync("/account/login?returnUrl=%2Fconsole");
         await Browser.SignInAsync(leaderPage, leader, leaderPassword);
         await leaderPage.GotoAsync(itemUrl);
-        await leaderPage.Locator("[data-testid=actions] [data-action=Approve]").WaitForAsync();
+        // The button is drawn before the page is interactive: a click before that would be lost.
+        await leaderPage.Locator("[data-testid=actions][data-interactive=true] [data-action=Approve]").WaitForAsync();
         // The website is chosen by default; the leader approves, which publishes it there today.
         await Assertions.Expect(leaderPage.Locator("input[data-outlet=Website]")).ToBeCheckedAsync();
         await leaderPage.Locator("[data-action=Approve]").ClickAsync();
