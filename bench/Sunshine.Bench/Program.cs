@@ -12,12 +12,20 @@ var imports = new Option<int>("--import") { Description = "Petitions imported fr
 var seconds = new Option<int>("--intake-seconds") { Description = "How long the HTTP intake runs.", DefaultValueFactory = _ => 20 };
 var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients for intake.", DefaultValueFactory = _ => 64 };
 var queries = new Option<int>("--queries") { Description = "Repetitions of each search.", DefaultValueFactory = _ => 50 };
+var only = new Option<string?>("--only") { Description = "Comma-separated scenario groups to run (import, intake, search, portal, assessment, dashboard); 'none' only loads the data. Default: all." };
 var output = new Option<FileInfo?>("--out") { Description = "JSON results file (default bench/results/<provider>-<time>.json)." };
-var root = new RootCommand("Sunshine benchmarks: intake and search at scale.") { petitions, providers, postgres, data, imports, seconds, clients, queries, output };
+var root = new RootCommand("Sunshine benchmarks: intake and search at scale.") { petitions, providers, postgres, data, imports, seconds, clients, queries, only, output };
 root.SetAction(async (result, ct) =>
 {
+    var groups = result.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    var unknown = groups?.Where(g => g != "none" && !BenchSettings.Groups.Contains(g, StringComparer.OrdinalIgnoreCase)).ToList();
+    if (unknown is { Count: > 0 })
+    {
+        await Console.Error.WriteLineAsync($"error: --only knows {string.Join(", ", BenchSettings.Groups)} and none, not {string.Join(", ", unknown)}.");
+        return 1;
+    }
     var settings = new BenchSettings(result.GetValue(petitions), result.GetValue(imports), result.GetValue(seconds), result.GetValue(clients), result.GetValue(queries),
-        result.GetValue(data), result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("SUNSHINE_TEST_POSTGRES"), result.GetValue(output));
+        result.GetValue(data), result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("SUNSHINE_TEST_POSTGRES"), result.GetValue(output), groups);
     var which = result.GetValue(providers) switch
     {
         "sqlite" => new[] { DatabaseProvider.Sqlite },
