@@ -143,6 +143,11 @@ public static class SunshineApp
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Pages answer a bare 404 with a page in the visitor's language; the API keeps its problem details.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the re-execution, so "/not-found" is routed to its page; authentication and authorisation follow it.
+        app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

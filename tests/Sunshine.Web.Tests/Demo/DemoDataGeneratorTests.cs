@@ -109,6 +109,8 @@ public abstract class DemoFixture : IAsyncLifetime
     private async Task ClearAsync()
     {
         await using var db = App.NewContext();
+        await db.PublicReplies.ExecuteDeleteAsync();
+        await db.ReceptionSessions.ExecuteDeleteAsync();
         await db.PetitionEvents.ExecuteDeleteAsync();
         await db.PetitionHops.ExecuteDeleteAsync();
         await db.Petitions.ExecuteUpdateAsync(s => s.SetProperty(p => p.OriginalPetitionId, (long?)null));
@@ -167,6 +169,30 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
         var (a, b) = (fixture.First.Petitions[0], fixture.Second.Petitions[0]);
         Assert.NotEqual(a.IdNumberProtected, b.IdNumberProtected);
         Assert.Equal(fixture.PersonalData.Unprotect(a.IdNumberProtected), fixture.PersonalData.Unprotect(b.IdNumberProtected));
+    }
+
+    [Fact]
+    public async Task The_public_pages_open_with_anonymised_replies_and_coming_reception_days()
+    {
+        await using var db = fixture.App.NewContext();
+        var replies = await db.PublicReplies.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(replies);
+        var petitions = Petitions.ToDictionary(p => p.Id);
+        foreach (var reply in replies)
+        {
+            var petition = petitions[reply.PetitionId];
+            Assert.Contains(reply.Channel, Sunshine.Web.Features.PublicReplies.PublicReplyEndpoints.Channels);
+            foreach (var text in new[] { reply.Title, reply.Message, reply.Reply })
+                Assert.DoesNotContain(petition.PetitionerName, text, StringComparison.Ordinal);
+            Assert.InRange(reply.PublishedOn, reply.RepliedOn, Options.Until);
+        }
+        var sessions = await db.ReceptionSessions.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(sessions);
+        Assert.All(sessions, s =>
+        {
+            Assert.True(s.IsPublished && s.Capacity > 0 && s.Booked == 0);
+            Assert.True(DateOnly.FromDateTime(s.StartsAt) > Options.Until && s.StartsAt.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        });
     }
 
     [Fact]

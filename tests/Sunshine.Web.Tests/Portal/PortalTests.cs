@@ -100,6 +100,47 @@ public abstract class PortalTests(TestApp app)
         return await db.Petitions.Where(p => p.CaseNumber == caseNumber).Select(p => p.Id).SingleAsync();
     }
 
+    /// <summary>
+    /// A page that adds its own HeadContent replaces the layout's block, stylesheet included (the disclosure catalogue
+    /// once went out unstyled that way): every public page carries the stylesheet and the feed link.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/portal/petition")]
+    [InlineData("/portal/progress")]
+    [InlineData("/portal/policies")]
+    [InlineData("/portal/guide")]
+    [InlineData("/portal/replies")]
+    [InlineData("/portal/reception")]
+    [InlineData("/portal/disclosure")]
+    [InlineData("/portal/disclosure/request")]
+    [InlineData("/portal/disclosure/reports")]
+    [InlineData("/kiosk")]
+    public async Task Every_public_page_is_styled_and_announces_the_disclosure_feed(string path)
+    {
+        var response = await Citizen().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches(new Regex("<link rel=\"stylesheet\" href=\"[^\"]*portal\\.[^\"]*css\""), html);
+        Assert.Contains("href=\"/portal/disclosure/feed.atom\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_page_is_explained_in_Chinese_while_the_API_keeps_problem_details()
+    {
+        var client = Citizen();
+        var page = await client.GetAsync("/portal/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>页面不存在</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("portal.", html, StringComparison.Ordinal);
+
+        var api = await client.GetAsync("/api/no-such-endpoint");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Bad_submissions_are_explained_field_by_field_in_Chinese_and_nothing_is_written()
     {
