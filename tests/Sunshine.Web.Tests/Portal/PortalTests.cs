@@ -135,6 +135,7 @@ public abstract class PortalTests(TestApp app)
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("<h1>页面不存在</h1>", html, StringComparison.Ordinal);
         Assert.Contains("portal.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ant-design", html, StringComparison.Ordinal);
 
         var api = await client.GetAsync("/api/no-such-endpoint");
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
