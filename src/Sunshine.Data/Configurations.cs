@@ -349,6 +349,17 @@ internal sealed class NoticeTemplateConfiguration : IEntityTypeConfiguration<Not
     }
 }
 
+internal sealed class NoticeTemplateVersionConfiguration : IEntityTypeConfiguration<NoticeTemplateVersion>
+{
+    public void Configure(EntityTypeBuilder<NoticeTemplateVersion> e)
+    {
+        e.Property(x => x.Kind).HasMaxLength(32);
+        e.Property(x => x.Title).HasMaxLength(64);
+        e.Property(x => x.SavedBy).HasMaxLength(256);
+        e.HasIndex(x => new { x.Kind, x.Number }).IsUnique();
+    }
+}
+
 internal sealed class QueryThrottleConfiguration : IEntityTypeConfiguration<QueryThrottle>
 {
     public void Configure(EntityTypeBuilder<QueryThrottle> e)

@@ -26,6 +26,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<PetitionSearchEntry> PetitionSearchEntries => Set<PetitionSearchEntry>();
     public DbSet<PetitionFingerprint> PetitionFingerprints => Set<PetitionFingerprint>();
     public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
+    public DbSet<NoticeTemplateVersion> NoticeTemplateVersions => Set<NoticeTemplateVersion>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<DisclosureRequest> DisclosureRequests => Set<DisclosureRequest>();
     public DbSet<CatalogueColumn> CatalogueColumns => Set<CatalogueColumn>();

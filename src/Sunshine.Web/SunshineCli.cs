@@ -58,26 +58,36 @@ public static class SunshineCli
         var petitionsImport = new Command("petitions", "Register petitions from a file; bad rows are reported with their line numbers, good rows kept.") { file, format, channel, organisation };
         petitionsImport.TreatUnmatchedTokensAsErrors = false;
         petitionsImport.SetAction((result, ct) => Guard(() => ImportPetitionsAsync(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(channel), result.GetValue(organisation), [.. result.UnmatchedTokens], ct)));
-        var disclosureFile = new Argument<FileInfo>("file") { Description = "CSV, XLSX or JSON Lines file of catalogue items and/or register figures (docs/annual-report.md, \"Import\")." };
-        var disclosureImport = new Command("disclosure", "Import catalogue items and Article 20 register figures; bad rows are reported by line, a second import changes nothing.") { disclosureFile };
+        var disclosureFile = new Argument<FileInfo>("file") { Description = "CSV, XLSX or JSON Lines file of catalogue items, register figures, requests and reconsideration/litigation cases (docs/annual-report.md, \"Import\")." };
+        var disclosureImport = new Command("disclosure", "Import disclosure records; bad rows are reported by line and field and then nothing is written; a second import changes nothing.") { disclosureFile };
         disclosureImport.TreatUnmatchedTokensAsErrors = false;
         disclosureImport.SetAction((result, ct) => Guard(() => ImportDisclosureAsync(result.GetValue(disclosureFile)!, [.. result.UnmatchedTokens], ct)));
         root.Subcommands.Add(new Command("import", "Import data from files.") { divisions, petitionsImport, disclosureImport });
 
         var year = new Option<int>("--year") { Description = "The year reported on (one that has ended).", Required = true };
-        var reportOrganisation = new Option<int>("--organisation") { Description = "Id of the organ whose report it is.", Required = true };
-        var region = new Option<bool>("--region") { Description = "Aggregate over the organ and every body under it (default: this organ only)." };
+        var reportOrganisation = new Option<int?>("--organisation") { Description = "Id of the organ whose report it is; default: the provincial Letters and Calls Bureau." };
+        var reportScope = new Option<string>("--scope") { Description = "organ (this organ only, the default) or region (the organ and every reporting body under it, aggregated).", DefaultValueFactory = _ => "organ" };
+        reportScope.AcceptOnlyFromAmong("organ", "region");
+        var region = new Option<bool>("--region") { Description = "The same as --scope region." };
         var template = new Option<string?>("--template") { Description = "2019 or 2021; default by year (2021 from the 2021 report on)." };
-        var reportFormat = new Option<string>("--format") { Description = "docx (A4, official layout), xlsx (the tables) or json (every cell under its stable key).", Required = true };
+        var reportFormat = new Option<string>("--format") { Description = "html (the page the portal publishes), docx (A4, official layout), xlsx (the tables) or json (every cell under its stable key).", Required = true };
         reportFormat.AcceptOnlyFromAmong([.. Sunshine.Web.Features.Disclosure.AnnualReports.AnnualReportFile.Formats]);
         var output = new Option<FileInfo>("--out") { Description = "File to write.", Required = true };
-        var annual = new Command("annual", "Write the government information disclosure annual report (政府信息公开工作年度报告) of an organ for a year.")
+        var annual = new Command("annual", "Write the government information disclosure annual report (政府信息公开工作年度报告) of an organ or a region for a year.")
         {
-            year, reportOrganisation, region, template, reportFormat, output,
+            year, reportOrganisation, reportScope, region, template, reportFormat, output,
         };
         annual.TreatUnmatchedTokensAsErrors = false;
-        annual.SetAction((result, ct) => Guard(() => ReportAnnualAsync(result.GetValue(year), result.GetValue(reportOrganisation), result.GetValue(region), result.GetValue(template),
-            result.GetValue(reportFormat)!, result.GetValue(output)!, [.. result.UnmatchedTokens], ct)));
+        annual.SetAction((result, ct) =>
+        {
+            // --region is kept from earlier versions; it may not contradict an explicit --scope.
+            var scope = result.GetValue(reportScope)!;
+            var wholeRegion = result.GetValue(region);
+            if (wholeRegion && result.GetResult(reportScope) is { Implicit: false } && scope != "region")
+                return Guard(() => throw new ArgumentException("--region contradicts --scope organ; use one of them."));
+            return Guard(() => ReportAnnualAsync(result.GetValue(year), result.GetValue(reportOrganisation), wholeRegion || scope == "region", result.GetValue(template),
+                result.GetValue(reportFormat)!, result.GetValue(output)!, [.. result.UnmatchedTokens], ct));
+        });
         root.Subcommands.Add(new Command("report", "Write reports as files.") { annual });
 
         var rotate = new Command("rotate", "Add a new personal-data key; new data is encrypted with it, old data still opens.");
@@ -194,9 +204,7 @@ public static class SunshineCli
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct))
         {
             await Database.EnsureCurrentAsync(db, app.Configuration.GetValue("Database:AutoMigrate", false), ct);
-            unit = organisationId ?? await db.Organisations
-                .Where(o => o.Kind == Sunshine.Domain.Directory.OrganisationKind.PetitionBureau && o.ParentId != null && o.Parent!.ParentId == null)
-                .OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+            unit = organisationId ?? await ProvincialBureauAsync(db, ct);
             if (!await db.Organisations.AnyAsync(o => o.Id == unit, ct)) throw new ArgumentException($"There is no organisation {unit}.");
         }
         var report = national
@@ -208,6 +216,11 @@ public static class SunshineCli
         return report.Errors.Count == 0 ? 0 : 1;
     }
 
+    /// <summary>The provincial Letters and Calls Bureau: the petition bureau directly under the province.</summary>
+    private static Task<int> ProvincialBureauAsync(SunshineDbContext db, CancellationToken ct) =>
+        db.Organisations.Where(o => o.Kind == Sunshine.Domain.Directory.OrganisationKind.PetitionBureau && o.ParentId != null && o.Parent!.ParentId == null)
+            .OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+
     private static async Task<int> ImportDisclosureAsync(FileInfo file, string[] args, CancellationToken ct)
     {
         if (!file.Exists) throw new FileNotFoundException($"No file {file.FullName}.");
@@ -217,17 +230,19 @@ public static class SunshineCli
         var report = await Sunshine.Web.Features.Disclosure.DisclosureImport.ImportAsync(file.FullName, app.Services, ct);
         foreach (var error in report.Errors)
             await Console.Error.WriteLineAsync($"line {error.Line}: {error.Reason}");
-        Console.WriteLine($"{report.Rows} rows: {report.Created} imported, {report.Updated} updated, {report.AlreadyThere} already there, {report.Errors.Count} with errors.");
+        Console.WriteLine(report.Errors.Count == 0
+            ? $"{report.Rows} rows: {report.Created} imported, {report.Updated} updated, {report.AlreadyThere} already there."
+            : $"{report.Rows} rows: {report.Errors.Count} with errors; nothing was imported.");
         return report.Errors.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<int> ReportAnnualAsync(int year, int organisationId, bool region, string? template, string format, FileInfo output, string[] args, CancellationToken ct)
+    private static async Task<int> ReportAnnualAsync(int year, int? organisationId, bool region, string? template, string format, FileInfo output, string[] args, CancellationToken ct)
     {
         await using var app = SunshineApp.Build(SunshineApp.CreateBuilder(args));
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct);
         await Database.EnsureCurrentAsync(db, app.Configuration.GetValue("Database:AutoMigrate", false), ct);
-        var (content, report) = await Sunshine.Web.Features.Disclosure.AnnualReports.AnnualReportFile.RenderAsync(db, year, organisationId, region, template, format,
-            app.Services.GetRequiredService<TimeProvider>(), ct);
+        var organ = organisationId ?? await ProvincialBureauAsync(db, ct);
+        var (content, report) = await Sunshine.Web.Features.Disclosure.AnnualReports.AnnualReportFile.RenderAsync(db, year, organ, region, template, format, app.Services, ct);
         await File.WriteAllBytesAsync(output.FullName, content, ct);
         Console.WriteLine($"Wrote {report.Title} ({(report.Status == "Draft" ? "draft" : report.Status.ToLowerInvariant())}, {format}) to {output.FullName}.");
         return 0;

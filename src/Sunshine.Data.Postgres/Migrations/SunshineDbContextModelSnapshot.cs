@@ -1346,6 +1346,46 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("NoticeTemplates");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.NoticeTemplateVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("NoticeTemplateVersions");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")

@@ -1295,6 +1295,44 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("NoticeTemplates");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.NoticeTemplateVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("NoticeTemplateVersions");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")

@@ -13,3 +13,19 @@ public sealed class NoticeTemplate
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 }
+
+/// <summary>
+/// One saved text of a notice template, numbered per kind from 1: each save keeps the new text, and the first save
+/// also keeps the text it replaced, so an officer can see who changed a statutory document when and go back to an
+/// earlier wording.
+/// </summary>
+public sealed class NoticeTemplateVersion
+{
+    public long Id { get; set; }
+    public required string Kind { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public DateTime SavedAt { get; set; }
+    public string? SavedBy { get; set; }
+}

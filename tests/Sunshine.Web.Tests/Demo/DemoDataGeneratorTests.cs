@@ -661,7 +661,7 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
 
         // The provincial bureau's 2022 report for its region, drafted from the demo: tables two, three and four filled.
         var province = await db.Organisations.Where(o => o.Kind == OrganisationKind.PetitionBureau && o.ParentId != null && o.Parent!.ParentId == null).Select(o => o.Id).FirstAsync();
-        var (json, _) = await Sunshine.Web.Features.Disclosure.AnnualReports.AnnualReportFile.RenderAsync(db, 2022, province, true, null, "json", TimeProvider.System, default);
+        var (json, _) = await Sunshine.Web.Features.Disclosure.AnnualReports.AnnualReportFile.RenderAsync(db, 2022, province, true, null, "json", fixture.App.Services, default);
         using var parsed = JsonDocument.Parse(json);
         long Sum(string prefix) => parsed.RootElement.GetProperty("cells").EnumerateObject()
             .Where(c => c.Name.StartsWith(prefix, StringComparison.Ordinal) && c.Value.ValueKind == JsonValueKind.String)

@@ -142,6 +142,42 @@ public abstract class RequestNoticeTests(TestApp app)
         var html = await officer.GetStringAsync($"/api/disclosure/requests/{id}/notices/disclosure-fee?format=html");
         Assert.Contains("<h1>收费通知书</h1>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_reply_to_a_request_to_confirm_information_already_obtained_cites_the_regulation_and_officers_keep_versions_of_the_templates()
+    {
+        var organ = await app.OrganisationAsync("杏花岭区信访局");
+        var (user, password) = await app.CreateUserAsync(organ.Id, false, StaffRoles.DisclosureOfficer);
+        using var officer = await app.SignedInClientAsync(user, password);
+        var id = (await Json(await officer.PostAsJsonAsync("/api/disclosure/requests", Intake(organ.Id, "2026-09-01", "周建华")))).GetProperty("id").GetInt64();
+        await Act(officer, id, "reply", new { on = "2026-09-10", outcome = "不予处理/要求行政机关确认或重新出具已获取信息", replyText = "你已于2026年6月取得该文件，本机关不再重新出具。" });
+
+        // Table three's 三（五）5: the 条例 has no article naming it, so the reply cites the regulation itself, no invented article.
+        var reply = All(await ParagraphsAsync(officer, id, "disclosure-reply-declined"));
+        Assert.Contains("该申请属于要求行政机关确认或重新出具已获取信息的情形。依据《中华人民共和国政府信息公开条例》的规定，本机关不予处理。", reply, StringComparison.Ordinal);
+        Assert.Contains("第五十一条", reply, StringComparison.Ordinal); // the remedies
+        Assert.DoesNotContain("条例》第三十九条", reply, StringComparison.Ordinal);
+
+        // A disclosure officer (not an administrator) edits the disclosure templates, never the petition notices.
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PutAsJsonAsync("/api/notice-templates/acceptance", new { title = "受理告知书", body = "{{信访人}}：" })).StatusCode);
+        Assert.Empty(await officer.GetFromJsonAsync<JsonElement[]>("/api/notice-templates/disclosure-reply-declined/versions") ?? []);
+        var original = (await officer.GetFromJsonAsync<JsonElement>("/api/notice-templates?group=disclosure")).EnumerateArray()
+            .Single(t => t.GetProperty("kind").GetString() == "disclosure-reply-declined");
+        var edited = original.GetProperty("body").GetString()!.Replace("本机关不予处理。", "本机关不作为政府信息公开申请处理。", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync("/api/notice-templates/disclosure-reply-declined", new { title = "政府信息公开申请告知书", body = edited })).StatusCode);
+        Assert.Contains("本机关不作为政府信息公开申请处理。", All(await ParagraphsAsync(officer, id, "disclosure-reply-declined")), StringComparison.Ordinal);
+
+        // Versions, newest first: 2 is the officer's text, 1 the text it replaced; a second save is version 3.
+        var versions = (await officer.GetFromJsonAsync<JsonElement[]>("/api/notice-templates/disclosure-reply-declined/versions"))!;
+        Assert.Equal([2, 1], versions.Select(v => v.GetProperty("number").GetInt32()));
+        Assert.Equal(user, versions[0].GetProperty("savedBy").GetString());
+        Assert.Equal(original.GetProperty("body").GetString(), versions[1].GetProperty("body").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync("/api/notice-templates/disclosure-reply-declined",
+            new { title = original.GetProperty("title").GetString(), body = original.GetProperty("body").GetString() })).StatusCode);
+        versions = (await officer.GetFromJsonAsync<JsonElement[]>("/api/notice-templates/disclosure-reply-declined/versions"))!;
+        Assert.Equal([3, 2, 1], versions.Select(v => v.GetProperty("number").GetInt32()));
+        Assert.Equal(versions[2].GetProperty("body").GetString(), versions[0].GetProperty("body").GetString());
+    }
 }
 
 [Collection("sqlite")]

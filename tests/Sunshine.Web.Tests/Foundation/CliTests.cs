@@ -101,12 +101,18 @@ public sealed class CliTests : IDisposable
             "register,古交市信访局,2025,normative.made,2,,,,",
             "item,古交市信访局,,,,关于公布信访事项办理流程的公告,公告,2025-05-06,2025-05-08",
             "register,古交市信访局,1999,normative.made,2,,,,") + "\n");
+        // A bad row and nothing goes in; without it, the two good rows do, once.
         var first = await CliSandbox.RunAsync(_cli.Settings("import", "disclosure", csv));
         Assert.Equal(1, first.Code);
-        Assert.Contains("3 rows: 2 imported, 0 updated, 0 already there, 1 with errors.", first.Out, StringComparison.Ordinal);
-        Assert.StartsWith("line 4: ", first.Error.Trim(), StringComparison.Ordinal);
+        Assert.Contains("3 rows: 1 with errors; nothing was imported.", first.Out, StringComparison.Ordinal);
+        Assert.StartsWith("line 4: year: ", first.Error.Trim(), StringComparison.Ordinal);
+        var lines = (await File.ReadAllLinesAsync(csv))[..3];
+        await File.WriteAllLinesAsync(csv, lines);
+        var good = await CliSandbox.RunAsync(_cli.Settings("import", "disclosure", csv));
+        Assert.Equal(0, good.Code);
+        Assert.Contains("2 rows: 2 imported, 0 updated, 0 already there.", good.Out, StringComparison.Ordinal);
         var again = await CliSandbox.RunAsync(_cli.Settings("import", "disclosure", csv));
-        Assert.Contains("3 rows: 0 imported, 0 updated, 2 already there, 1 with errors.", again.Out, StringComparison.Ordinal);
+        Assert.Contains("2 rows: 0 imported, 0 updated, 2 already there.", again.Out, StringComparison.Ordinal);
 
         int organ;
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_cli.Folder, "cli.db")}"))
@@ -133,6 +139,79 @@ public sealed class CliTests : IDisposable
         var bad = await CliSandbox.RunAsync(_cli.Settings("report", "annual", "--year", "2025", "--organisation", "999999", "--format", "json", "--out", json));
         Assert.Equal(1, bad.Code);
         Assert.Contains("There is no organisation 999999", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_annual_takes_a_scope_a_template_and_writes_the_portal_html()
+    {
+        Assert.Equal(0, (await CliSandbox.RunAsync(_cli.Settings("demo", "--petitions", "0"))).Code);
+        string parent;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_cli.Folder, "cli.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT p.Name FROM Organisations o JOIN Organisations p ON p.Id = o.ParentId WHERE o.Name = '古交市信访局'";
+            parent = (string)(await command.ExecuteScalarAsync())!;
+        }
+        // One request of the organ above the bureau, one of the bureau under it: the organ alone counts one, its region two.
+        var csv = Path.Combine(_cli.Folder, "requests.csv");
+        await File.WriteAllLinesAsync(csv,
+        [
+            "record,organisation,id,received_on,channel,applicant_type,concluded_on,outcome,fee",
+            $"request,{parent},CLI-1,2025-04-01,InPerson,自然人,2025-04-20,disclosed,",
+            "request,古交市信访局,CLI-2,2025-04-02,Online,商业企业,2025-04-21,not-processed.5,",
+        ]);
+        var imported = await CliSandbox.RunAsync(_cli.Settings("import", "disclosure", csv));
+        Assert.True(imported.Code == 0, imported.Error);
+        int parentId;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_cli.Folder, "cli.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT OrganisationId FROM DisclosureRequests WHERE RequestNumber = 'CLI-1'";
+            parentId = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var id = parentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        async Task<System.Text.Json.JsonElement> Json(params string[] scope)
+        {
+            var path = Path.Combine(_cli.Folder, $"r{Guid.NewGuid():N}.json");
+            var run = await CliSandbox.RunAsync(_cli.Settings(["report", "annual", "--year", "2025", "--organisation", id, .. scope, "--format", "json", "--out", path]));
+            Assert.True(run.Code == 0, run.Error);
+            using var parsed = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(path));
+            return parsed.RootElement.Clone();
+        }
+        string Received(System.Text.Json.JsonElement report) => report.GetProperty("cells").GetProperty("t3.received.total").GetString()!;
+        Assert.Equal("1", Received(await Json()));
+        Assert.Equal("1", Received(await Json("--scope", "organ")));
+        var region = await Json("--scope", "region");
+        Assert.Equal("2", Received(region));
+        Assert.Equal("1", region.GetProperty("cells").GetProperty("t3.not-processed.5.business").GetString());
+        Assert.Equal("2", Received(await Json("--region")));
+        // The template: 2021 by default for 2025, 2019 when asked (its table two has 本年新公开数量).
+        Assert.Equal("2021", region.GetProperty("format").GetString());
+        var trial = await Json("--scope", "region", "--template", "2019");
+        Assert.Equal("2019", trial.GetProperty("format").GetString());
+        Assert.True(trial.GetProperty("cells").TryGetProperty("t2.1.normative.published", out _));
+        Assert.False(region.GetProperty("cells").TryGetProperty("t2.1.normative.published", out _));
+
+        var contradiction = await CliSandbox.RunAsync(_cli.Settings("report", "annual", "--year", "2025", "--organisation", id, "--region", "--scope", "organ", "--format", "json", "--out", "x.json"));
+        Assert.Equal(1, contradiction.Code);
+        Assert.Contains("--region contradicts --scope organ", contradiction.Error, StringComparison.Ordinal);
+        var wrongScope = await CliSandbox.RunAsync(_cli.Settings("report", "annual", "--year", "2025", "--scope", "county", "--format", "json", "--out", "x.json"));
+        Assert.NotEqual(0, wrongScope.Code);
+
+        // HTML, exactly as the issue writes the command (no --organisation: the provincial bureau): the portal's article in a page.
+        var html = Path.Combine(_cli.Folder, "report.html");
+        var written = await CliSandbox.RunAsync(_cli.Settings("report", "annual", "--year", "2025", "--scope", "region", "--template", "2019", "--format", "html", "--out", html));
+        Assert.True(written.Code == 0, written.Error);
+        var page = await File.ReadAllTextAsync(html);
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\">", page, StringComparison.Ordinal);
+        Assert.Contains("<article lang=\"zh-CN\" class=\"report-body\" data-testid=\"report-html\">", page, StringComparison.Ordinal);
+        Assert.Contains("山西省信访局2025年政府信息公开工作年度报告", page, StringComparison.Ordinal);
+        Assert.Contains("本年新公开数量", page, StringComparison.Ordinal);
+        Assert.Contains("要求行政机关确认或重新出具已获取信息", page, StringComparison.Ordinal);
+        Assert.Contains("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", page, StringComparison.Ordinal);
     }
 
     [Fact]

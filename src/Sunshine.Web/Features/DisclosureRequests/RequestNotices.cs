@@ -176,6 +176,9 @@ public static class RequestNotices
         "不予处理/重复申请" => "《中华人民共和国政府信息公开条例》第三十六条第（六）项",
         "不予处理/要求提供公开出版物" => "《中华人民共和国政府信息公开条例》第三十九条第二款",
         "不予处理/无正当理由大量反复申请" => "《中华人民共和国政府信息公开条例》第三十五条",
+        // No article of the 条例 names this case: the row comes from the national annual-report format
+        // (国办公开办函〔2019〕60号, 〔2021〕30号). So the reply cites the instrument itself and no article it does not have.
+        "不予处理/要求行政机关确认或重新出具已获取信息" => "《中华人民共和国政府信息公开条例》",
         RequestOutcomes.AbandonedNoCorrection => "《中华人民共和国政府信息公开条例》第三十条",
         RequestOutcomes.AbandonedFeeUnpaid => "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
         _ => "《中华人民共和国政府信息公开条例》",

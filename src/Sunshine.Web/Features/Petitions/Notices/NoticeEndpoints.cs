@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
+using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
 using Sunshine.Web.Infrastructure;
 
@@ -12,6 +13,7 @@ namespace Sunshine.Web.Features.Petitions.Notices;
 
 public sealed record NoticeTemplateDto(string Kind, string Title, string Body, DateTime UpdatedAt, string? UpdatedBy);
 public sealed record SaveNoticeTemplate(string? Title, string? Body);
+public sealed record NoticeTemplateVersionDto(int Number, string Title, string Body, DateTime SavedAt, string? SavedBy);
 
 /// <summary>Written notices of a case as Word or HTML, from templates administrators keep.</summary>
 public static class NoticeEndpoints
@@ -19,7 +21,9 @@ public static class NoticeEndpoints
     public static void MapNoticeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/notice-templates", ListTemplates).WithTags("Petitions").RequireAuthorization(Policies.Staff);
-        app.MapPut("/api/notice-templates/{kind}", SaveTemplate).WithTags("Petitions").RequireAuthorization(Policies.Administrator);
+        // Administrators keep every template; disclosure officers keep the notices of disclosure requests (checked in the handler).
+        app.MapPut("/api/notice-templates/{kind}", SaveTemplate).WithTags("Petitions").RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/notice-templates/{kind}/versions", Versions).WithTags("Petitions").RequireAuthorization(Policies.Staff);
         app.MapGet("/api/petitions/{id:long}/notices/{kind}", Render).WithTags("Petitions").RequireAuthorization(Policies.Staff);
     }
 
@@ -36,8 +40,18 @@ public static class NoticeEndpoints
         TypedResults.Ok(await db.NoticeTemplates.AsNoTracking().Where(t => t.Kind.StartsWith(DisclosureRequests.RequestNotices.Prefix) == (group == "disclosure")).OrderBy(t => t.Id)
             .Select(t => new NoticeTemplateDto(t.Kind, t.Title, t.Body, t.UpdatedAt, t.UpdatedBy)).ToListAsync(ct));
 
+    /// <summary>Who may change a template: an administrator any, a disclosure officer those of disclosure requests.</summary>
+    public static bool MayEdit(UserScope? scope, string kind) =>
+        scope is not null && (scope.IsInRole(StaffRoles.Administrator) || (DisclosureRequests.RequestNotices.IsDisclosureKind(kind) && scope.IsInRole(StaffRoles.DisclosureOfficer)));
+
+    /// <summary>The saved texts of a template, newest first.</summary>
+    public static async Task<IResult> Versions(string kind, SunshineDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.NoticeTemplateVersions.AsNoTracking().Where(v => v.Kind == kind).OrderByDescending(v => v.Number)
+            .Select(v => new NoticeTemplateVersionDto(v.Number, v.Title, v.Body, v.SavedAt, v.SavedBy)).ToListAsync(ct));
+
     public static async Task<IResult> SaveTemplate(string kind, SaveNoticeTemplate request, ClaimsPrincipal user, SunshineDbContext db, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
+        if (!MayEdit(UserScope.From(user), kind)) return TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden);
         var problems = new Problems(L).Text(request.Title, "title", 64).Text(request.Body, "body", 10_000);
         if (request.Body is not null)
             foreach (var unknown in NoticeDocuments.PlaceholdersIn(request.Body).Where(p => !(DisclosureRequests.RequestNotices.IsDisclosureKind(kind)
@@ -48,10 +62,15 @@ public static class NoticeEndpoints
         if (template is null) return TypedResults.NotFound();
         var scope = UserScope.From(user);
         var before = new { template.Title, template.Body };
+        // Saved versions: the first save also keeps the text it replaces, as version 1.
+        var last = await db.NoticeTemplateVersions.Where(v => v.Kind == kind).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+        if (last == 0)
+            db.NoticeTemplateVersions.Add(new NoticeTemplateVersion { Kind = kind, Number = ++last, Title = template.Title, Body = template.Body, SavedAt = template.UpdatedAt, SavedBy = template.UpdatedBy });
         template.Title = request.Title!.Trim();
         template.Body = request.Body!.Trim();
         template.UpdatedAt = time.GetUtcNow().UtcDateTime;
         template.UpdatedBy = scope?.UserName;
+        db.NoticeTemplateVersions.Add(new NoticeTemplateVersion { Kind = kind, Number = last + 1, Title = template.Title, Body = template.Body, SavedAt = template.UpdatedAt, SavedBy = template.UpdatedBy });
         audit.Record(scope, "notice-template.save", nameof(NoticeTemplate), kind, before, new { template.Title, template.Body });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new NoticeTemplateDto(template.Kind, template.Title, template.Body, template.UpdatedAt, template.UpdatedBy));
