@@ -55,7 +55,9 @@ public static class PortalSetup
         // crowd opens first: render it once per language and query string, and serve the copy for a short while. The
         // policy builds on ASP.NET Core's default one, which keeps nothing personal: only anonymous GET/HEAD requests
         // without an Authorization header are looked up or stored, and only 200 answers that set no cookie (a page
-        // that handed out an antiforgery or sign-in cookie is never kept). The culture chosen by query or cookie is
+        // that handed out an antiforgery or sign-in cookie is never kept — which, with the console's interactive render
+        // modes configured, is every newcomer's first page: the copy is kept from a returning visitor's request and then
+        // served to all, see docs/performance.md). The culture chosen by query or cookie is
         // part of the key, so one language's page is never served in another; so is the query string, which the
         // language links repeat.
         var homeSeconds = configuration.GetValue("Portal:HomeCacheSeconds", 60);
@@ -76,7 +78,7 @@ public static class PortalSetup
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
-        // Answers carry a petitioner's case (masked, but theirs): no browser or proxy keeps them.
+        // Answers carry a petitioner's case or receipt (masked, but theirs, and the query code once): no browser or proxy keeps them.
         api.AddEndpointFilter(async (context, next) =>
         {
             context.HttpContext.Response.Headers.CacheControl = "no-store";
