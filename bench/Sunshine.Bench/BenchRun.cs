@@ -29,7 +29,7 @@ public sealed record BenchSettings(int Petitions, int Imports, int IntakeSeconds
     IReadOnlySet<string>? Only = null)
 {
     /// <summary>The scenario groups a run can be limited to with <c>--only</c>.</summary>
-    public static readonly string[] Groups = ["import", "intake", "search", "portal", "assessment", "dashboard"];
+    public static readonly string[] Groups = ["import", "intake", "search", "portal", "assessment", "dashboard", "report"];
 
     public bool Runs(string group) => Only is null || Only.Contains(group);
 }
@@ -42,7 +42,7 @@ public sealed record Measurement(string Scenario, double MedianMs, double P95Ms,
 /// One provider's run: load (or reuse) the demo data, start the real app on 127.0.0.1, then measure. Each scenario's
 /// ratio is taken against a baseline measured in the same run on the same data, so it holds on a busy machine.
 /// </summary>
-public static class BenchRun
+public static partial class BenchRun
 {
     public static async Task RunAsync(DatabaseProvider provider, BenchSettings settings, CancellationToken ct)
     {
@@ -95,6 +95,7 @@ public static class BenchRun
         if (settings.Runs("portal")) results.AddRange(await PortalAsync(address, texts, settings, ct));
         if (settings.Runs("assessment")) results.Add(await AssessmentAsync(app.Services, address, settings.Queries, ct));
         if (settings.Runs("dashboard")) results.AddRange(await DashboardAsync(app.Services, address, settings.Queries, ct));
+        if (settings.Runs("report")) results.AddRange(await ReportScenario.RunAsync(app.Services, provider, settings.Queries, ct));
         await app.StopAsync(ct);
 
         Print(provider, results);
@@ -111,7 +112,7 @@ public static class BenchRun
         }
     }
 
-    private sealed record Text(string Summary, string Content, string Locality, Purpose Purpose);
+    internal sealed record Text(string Summary, string Content, string Locality, Purpose Purpose);
 
     /// <summary>Real demo texts to send again: the same distribution of lengths and words as the loaded data.</summary>
     private static async Task<List<Text>> SampleTextsAsync(IServiceProvider services, int count, CancellationToken ct)
@@ -238,63 +239,6 @@ public static class BenchRun
         return results;
     }
 
-    /// <summary>
-    /// What citizens do on the public site, each with many clients at once for a bounded time: the home page, an online
-    /// petition (<c>POST /api/public/petitions</c>, answered after its commit) and the progress lookup with the case
-    /// numbers and query codes those submissions received. The baseline of the pages is a static file through the same
-    /// server; of the submission, the integration API's rate in this run is printed beside it by the intake line.
-    /// </summary>
-    private static async Task<List<Measurement>> PortalAsync(Uri address, List<Text> texts, BenchSettings settings, CancellationToken ct)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients }) { BaseAddress = address };
-        var seconds = Math.Max(3, settings.IntakeSeconds / 2);
-        var staticFile = await LoadAsync(settings.Clients, seconds, async _ =>
-        {
-            using var response = await http.GetAsync("/portal.css", ct);
-            return response.IsSuccessStatusCode;
-        }, ct);
-        var home = await LoadAsync(settings.Clients, seconds, async _ =>
-        {
-            using var response = await http.GetAsync("/", ct);
-            return response.IsSuccessStatusCode;
-        }, ct);
-
-        var run = Guid.NewGuid().ToString("N")[..6];
-        var receipts = new System.Collections.Concurrent.ConcurrentBag<(string CaseNumber, string QueryCode)>();
-        var submit = await LoadAsync(settings.Clients, seconds, async i =>
-        {
-            var t = texts[i % texts.Count];
-            var body = new
-            {
-                issueLocalityCode = t.Locality, purpose = t.Purpose.ToString(), summary = t.Summary, content = t.Content,
-                name = "测试" + (i % 1000), idNumber = IdNumber(t.Locality, i), phone = "137" + (i % 100_000_000).ToString("D8", CultureInfo.InvariantCulture),
-                acceptPrivacyNotice = true, submissionId = Guid.NewGuid().ToString(),
-            };
-            using var response = await http.PostAsJsonAsync("/api/public/petitions", body, ct);
-            if (response.StatusCode != HttpStatusCode.Created) return false;
-            var receipt = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            receipts.Add((receipt.GetProperty("caseNumber").GetString()!, receipt.GetProperty("queryCode").GetString()!));
-            return true;
-        }, ct);
-
-        var known = receipts.ToList();
-        var lookup = known.Count == 0 ? null : await LoadAsync(settings.Clients, seconds, async i =>
-        {
-            var (caseNumber, queryCode) = known[i % known.Count];
-            using var response = await http.PostAsJsonAsync("/api/public/progress", new { caseNumber, queryCode }, ct);
-            return response.IsSuccessStatusCode;
-        }, ct);
-
-        var results = new List<Measurement>
-        {
-            staticFile.Measure("portal static file (baseline)", "—", null),
-            home.Measure($"portal home page, {settings.Clients} clients", "static file", staticFile),
-            submit.Measure($"portal online petition, {settings.Clients} clients", "static file", staticFile),
-        };
-        if (lookup is not null) results.Add(lookup.Measure($"portal progress lookup, {settings.Clients} clients", "static file", staticFile));
-        return results;
-    }
-
     /// <summary>Latencies of the successful calls of <paramref name="clients"/> loops running for <paramref name="seconds"/>.</summary>
     private sealed record Load(List<double> Latencies, double Seconds, int Failures)
     {
@@ -401,7 +345,7 @@ public static class BenchRun
         await petitions.GroupBy(p => p.IssueLocalityCode.Substring(0, 4)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
     }
 
-    private static async Task<List<double>> TimeAsync(int repetitions, Func<Task> action)
+    internal static async Task<List<double>> TimeAsync(int repetitions, Func<Task> action)
     {
         for (var i = 0; i < 3; i++) await action();
         var times = new List<double>(repetitions);
@@ -571,9 +515,9 @@ public static class BenchRun
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static double Median(List<double> values) => Percentile(values, 0.5);
+    internal static double Median(List<double> values) => Percentile(values, 0.5);
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0) return double.NaN;
         var sorted = values.Order().ToList();

@@ -169,6 +169,8 @@ public static class SunshineApp
         app.UseRateLimiter();
         app.UsePublicUploadLimits(app.Configuration);
         app.UseAntiforgery();
+        // After localization and authentication: a cached page is keyed by the request's culture and never kept for a signed-in user.
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +17,9 @@ public static class PortalSetup
 
     /// <summary>Progress lookups, evaluations and review requests: a flood bound no person reaches by hand.</summary>
     public const string LookupLimit = "portal-lookup";
+
+    /// <summary>The output cache policy of the home page (<c>Portal:HomeCacheSeconds</c>, default 60; 0 turns it off).</summary>
+    public const string HomeCache = "portal-home";
 
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,12 +51,39 @@ public static class PortalSetup
                 })
                 : RateLimitPartition.GetNoLimiter(""));
         });
+        // The home page is the same for every anonymous visitor who reads it in the same language, and it is what a
+        // crowd opens first: render it once per language and query string, and serve the copy for a short while. The
+        // policy builds on ASP.NET Core's default one, which keeps nothing personal: only anonymous GET/HEAD requests
+        // without an Authorization header are looked up or stored, and only 200 answers that set no cookie (a page
+        // that handed out an antiforgery or sign-in cookie is never kept — which, with the console's interactive render
+        // modes configured, is every newcomer's first page: the copy is kept from a returning visitor's request and then
+        // served to all, see docs/performance.md). The culture chosen by query or cookie is
+        // part of the key, so one language's page is never served in another; so is the query string, which the
+        // language links repeat.
+        var homeSeconds = configuration.GetValue("Portal:HomeCacheSeconds", 60);
+        services.AddPublicCalendar(configuration);
+        services.AddOutputCache(o => o.AddPolicy(HomeCache, b =>
+        {
+            if (homeSeconds <= 0)
+            {
+                b.NoCache();
+                return;
+            }
+            b.Expire(TimeSpan.FromSeconds(homeSeconds))
+                .VaryByValue(http => new KeyValuePair<string, string>("culture", http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""));
+        }));
         return services;
     }
 
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
+        // Answers carry a petitioner's case or receipt (masked, but theirs, and the query code once): no browser or proxy keeps them.
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
         api.MapPost("/petitions", PublicPetitions.Submit).RequireRateLimiting(SubmitLimit);
         api.MapPost("/progress", PublicProgress.Lookup).RequireRateLimiting(LookupLimit);
         api.MapPost("/petitions/{caseNumber}/evaluation", PublicProgress.Evaluate).RequireRateLimiting(LookupLimit);

@@ -6,7 +6,6 @@ using Sunshine.Data.Entities;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Petitions;
 using Sunshine.Domain.Petitions.Workflow;
-using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Petitions.Workflow;
 using Sunshine.Web.Infrastructure;
 
@@ -51,7 +50,7 @@ public static class PublicProgress
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var access = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, personalData, time, ct);
-        return access.Petition is null ? WrongPair(access, L) : TypedResults.Ok(await ViewAsync(db, access.Petition, time, L, ct));
+        return access.Petition is null ? WrongPair(access, L) : TypedResults.Ok(await ViewAsync(db, access.Petition, await CalendarAsync(http, db, ct), time, L, ct));
     }
 
     public static async Task<IResult> Evaluate(string caseNumber, EvaluationRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData,
@@ -59,7 +58,8 @@ public static class PublicProgress
     {
         var access = await QueryCodeThrottle.OpenAsync(http, caseNumber, request.QueryCode, db, personalData, time, ct);
         if (access.Petition is not { } petition) return WrongPair(access, L);
-        var view = await ViewAsync(db, petition, time, L, ct);
+        var calendar = await CalendarAsync(http, db, ct);
+        var view = await ViewAsync(db, petition, calendar, time, L, ct);
         var problems = new Problems(L)
             .Require(request.Bureau is not null || request.Unit is not null, "bureau", "Portal.ErrorEvaluationEmpty")
             .Require(request.Bureau is null || Enum.IsDefined(request.Bureau.Value), "bureau", "ErrorEnum", L["Portal.EvaluateBureau"].Value)
@@ -99,7 +99,7 @@ public static class PublicProgress
         {
             return TypedResults.Problem(title: L["ErrorStale"], statusCode: StatusCodes.Status409Conflict);
         }
-        return TypedResults.Ok(await ViewAsync(db, petition, time, L, ct));
+        return TypedResults.Ok(await ViewAsync(db, petition, calendar, time, L, ct));
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ public static class PublicProgress
         var state = await PetitionActions.CaseOfAsync(db, petition, ct);
         var result = await PetitionActions.PerformAsync(PetitionAction.RequestReview, new PetitionActionRequest(Reason: request.Reason, TargetOrganisationId: organ.Id),
             petition, state, WorkflowActor.Petitioner, null, ChinaTime.Today(time), db, audit, time, L, ct);
-        return Infrastructure.ConsoleActions.Succeeded(result) ? TypedResults.Ok(await ViewAsync(db, petition, time, L, ct)) : result;
+        return Infrastructure.ConsoleActions.Succeeded(result) ? TypedResults.Ok(await ViewAsync(db, petition, await CalendarAsync(http, db, ct), time, L, ct)) : result;
     }
 
     /// <summary>The same answer for an unknown number and a wrong code, after the delay the client has earned.</summary>
@@ -128,35 +128,58 @@ public static class PublicProgress
         TypedResults.Problem(title: L["Portal.ErrorWrongPair"], statusCode: StatusCodes.Status404NotFound,
             extensions: new Dictionary<string, object?> { ["delaySeconds"] = (int)access.Delay.TotalSeconds });
 
-    /// <summary>The public view of a case, computed now: its public history, the current deadline, evaluation and review.</summary>
-    public static async Task<PublicCase> ViewAsync(SunshineDbContext db, Petition petition, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    /// <summary>The holiday calendar the public deadlines are counted with (<see cref="PublicCalendar"/>).</summary>
+    private static Task<HolidayCalendar> CalendarAsync(HttpContext http, SunshineDbContext db, CancellationToken ct) =>
+        http.RequestServices.GetRequiredService<PublicCalendar>().GetAsync(db, ct);
+
+    // One step of the case's history as the public view reads it; the reason and particulars only of public steps.
+    private sealed record CaseEvent(string Action, DateOnly On, int? By, int? To, bool IsPublic, string? Reason, string? Detail);
+
+    // An organisation the view names, with the organ one level above it if that is active (the review goes there).
+    private sealed record Organ(int Id, string Name, int? UpperId, string? UpperName);
+
+    private static Task<List<CaseEvent>> HistoryAsync(SunshineDbContext db, Petition petition, CancellationToken ct) =>
+        db.PetitionEvents.AsNoTracking().Where(e => e.PetitionId == petition.Id).OrderBy(e => e.Id)
+            .Select(e => new CaseEvent(e.Action, e.On, e.OrganisationId, e.TargetOrganisationId, e.IsPublic, e.IsPublic ? e.Reason : null, e.IsPublic ? e.Detail : null))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// The public view of a case, computed now: its public history, the current deadline, evaluation and review. The
+    /// lookup is what a crowd of petitioners calls, so the case is read in at most three queries — its whole history
+    /// once, the organisations that history names (with the organs above them) once, and, for a merged case only,
+    /// whether its original has been re-examined — and the clock, the reply and the review window are worked out from
+    /// those rows in memory, by the same domain code the staff side uses.
+    /// </summary>
+    public static async Task<PublicCase> ViewAsync(SunshineDbContext db, Petition petition, HolidayCalendar calendar, TimeProvider time,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var today = ChinaTime.Today(time);
-        var calendar = await CalendarEndpoints.LoadAsync(db, ct);
-        var state = await PetitionActions.CaseOfAsync(db, petition, ct);
-        var rows = await (from e in db.PetitionEvents.AsNoTracking()
-                          where e.PetitionId == petition.Id && e.IsPublic
-                          orderby e.Id
-                          join o in db.Organisations on e.OrganisationId equals o.Id into origins
-                          from o in origins.DefaultIfEmpty()
-                          join t in db.Organisations on e.TargetOrganisationId equals t.Id into targets
-                          from t in targets.DefaultIfEmpty()
-                          select new { e.On, e.Action, By = o.Name, To = t.Name, e.Reason, e.Detail })
-            .ToListAsync(ct);
-        var events = rows.Select(e => new PublicEvent(e.On, e.Action, L["Action." + e.Action].Value, e.By, e.To, Note(e.Action, e.Detail, L),
-            ToldReasons.Contains(e.Action) ? e.Reason : null)).ToList();
-        var names = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == petition.RegisteringOrganisationId || o.Id == petition.ResponsibleOrganisationId)
-            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var history = await HistoryAsync(db, petition, ct);
+        var reexamined = petition.OriginalPetitionId is { } original
+            && await db.PetitionEvents.AnyAsync(e => e.PetitionId == original && e.Action == PetitionActions.Code(PetitionAction.IssueReexaminationOpinion), ct);
+        var state = PetitionActions.CaseOf(petition, history.Select(e => (e.Action, e.On)).ToList(), reexamined);
+        var reply = LastReply(history, petition);
+        var issuer = Issuer(history, petition);
+        var ids = history.Where(e => e.IsPublic).SelectMany(e => new[] { e.By, e.To })
+            .Append(petition.RegisteringOrganisationId).Append(petition.ResponsibleOrganisationId).Append(reply?.UnitId).Append(issuer)
+            .OfType<int>().Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new Organ(o.Id, o.Name, o.Parent != null && o.Parent.IsActive ? o.ParentId : null, o.Parent != null && o.Parent.IsActive ? o.Parent.Name : null))
+            .ToDictionaryAsync(o => o.Id, ct);
+        string? Name(int? id) => id is { } i && organisations.TryGetValue(i, out var o) ? o.Name : null;
+
+        var events = history.Where(e => e.IsPublic).Select(e => new PublicEvent(e.On, e.Action, L["Action." + e.Action].Value, Name(e.By), Name(e.To),
+            Note(e.Action, e.Detail, L), ToldReasons.Contains(e.Action) ? e.Reason : null)).ToList();
         var due = PetitionClock.Current(state, today, RuleBook.Default, calendar);
         var dueKey = "Portal.Due." + petition.Status;
         var dueText = due is null ? null : L[dueKey] is { ResourceNotFound: false } text ? text.Value : null;
+        var upper = issuer is { } i && organisations.TryGetValue(i, out var o) && o.UpperId is { } upperId ? (Id: upperId, Name: o.UpperName!) : ((int Id, string Name)?)null;
 
         return new PublicCase(petition.CaseNumber, PersonalData.MaskName(petition.PetitionerName), petition.Purpose, petition.Summary, petition.Status,
-            petition.ReceivedOn, names[petition.RegisteringOrganisationId],
-            petition.ResponsibleOrganisationId is { } unit ? names.GetValueOrDefault(unit) : null,
+            petition.ReceivedOn, Name(petition.RegisteringOrganisationId)!, Name(petition.ResponsibleOrganisationId),
             dueText is null ? null : due!.DueOn, dueText, events,
-            await EvaluationAsync(db, petition, today, calendar, L, ct), await ReviewAsync(db, petition, state, today, calendar, L, ct));
+            Evaluation(petition, reply, Name(reply?.UnitId), today, calendar, L),
+            Review(petition, state, Name(petition.ResponsibleOrganisationId), upper?.Name, upper is not null, today, calendar, L));
     }
 
     // The steps' particulars in words: the legal route and its article (statutory text, Chinese), the opinion, the
@@ -186,33 +209,30 @@ public static class PublicProgress
     private static bool IsReply(string action, Purpose purpose) =>
         action is "issue-opinion" or "reply-suggestion" || (action == "conclude" && purpose == Purpose.Inquiry);
 
-    private static async Task<(DateOnly On, int? UnitId)?> ReplyAsync(SunshineDbContext db, Petition petition, CancellationToken ct)
-    {
-        var replies = await db.PetitionEvents.AsNoTracking()
-            .Where(e => e.PetitionId == petition.Id && (e.Action == "issue-opinion" || e.Action == "reply-suggestion" || e.Action == "conclude"))
-            .OrderBy(e => e.Id).Select(e => new { e.Action, e.On, e.OrganisationId }).ToListAsync(ct);
-        var reply = replies.LastOrDefault(e => IsReply(e.Action, petition.Purpose));
-        return reply is null ? null : (reply.On, reply.OrganisationId ?? petition.ResponsibleOrganisationId);
-    }
+    private static (DateOnly On, int? UnitId)? LastReply(List<CaseEvent> history, Petition petition) =>
+        history.LastOrDefault(e => IsReply(e.Action, petition.Purpose)) is { } reply ? (reply.On, reply.By ?? petition.ResponsibleOrganisationId) : null;
+
+    /// <summary>The unit that issued the (latest) handling opinion, else the responsible unit.</summary>
+    private static int? Issuer(List<CaseEvent> history, Petition petition) =>
+        history.LastOrDefault(e => e.Action == "issue-opinion")?.By ?? petition.ResponsibleOrganisationId;
 
     private static async Task<int?> ReplyingUnitAsync(SunshineDbContext db, Petition petition, CancellationToken ct) =>
-        (await ReplyAsync(db, petition, ct))?.UnitId;
+        LastReply(await HistoryAsync(db, petition, ct), petition)?.UnitId;
 
     /// <summary>
     /// The evaluation window (DOMAIN.md §1.5): from the reply, the configured period (default 30 日). Not evaluated:
     /// accusations (the accuser's matter is not for disclosure, Art. 30) and items routed to a legal procedure, declined,
     /// withdrawn or merged.
     /// </summary>
-    private static async Task<EvaluationView> EvaluationAsync(SunshineDbContext db, Petition p, DateOnly today, HolidayCalendar calendar,
-        IStringLocalizer<SharedResource> L, CancellationToken ct)
+    private static EvaluationView Evaluation(Petition p, (DateOnly On, int? UnitId)? reply, string? unit, DateOnly today, HolidayCalendar calendar,
+        IStringLocalizer<SharedResource> L)
     {
         if (p.Purpose == Purpose.Accusation || p.Status is PetitionStatus.RoutedToLegalChannel or PetitionStatus.Declined or PetitionStatus.Withdrawn or PetitionStatus.Merged)
             return new EvaluationView(false, null, null, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationExcluded"]);
-        if (await ReplyAsync(db, p, ct) is not { } reply)
+        if (reply is not { } r)
             return new EvaluationView(false, null, null, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationNotYet"]);
-        var unit = reply.UnitId is { } id ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
-        var rule = RuleBook.Default.Rule(RuleCodes.SatisfactionEvaluationWindow, p.IssueLocalityCode, reply.On);
-        var until = StatutoryClock.Compute(rule, reply.On, calendar).DueOn;
+        var rule = RuleBook.Default.Rule(RuleCodes.SatisfactionEvaluationWindow, p.IssueLocalityCode, r.On);
+        var until = StatutoryClock.Compute(rule, r.On, calendar).DueOn;
         if (p.BureauEvaluation is not null && p.UnitEvaluation is not null)
             return new EvaluationView(false, until, unit, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationDone"]);
         return today <= until
@@ -220,19 +240,17 @@ public static class PublicProgress
             : new EvaluationView(false, until, unit, p.BureauEvaluation, p.UnitEvaluation, L["Portal.EvaluationClosed", until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
-    private static async Task<ReviewView> ReviewAsync(SunshineDbContext db, Petition p, PetitionCase state, DateOnly today, HolidayCalendar calendar,
-        IStringLocalizer<SharedResource> L, CancellationToken ct)
+    private static ReviewView Review(Petition p, PetitionCase state, string? responsible, string? upper, bool hasUpper, DateOnly today, HolidayCalendar calendar,
+        IStringLocalizer<SharedResource> L)
     {
         if (p.Status == PetitionStatus.UnderReview)
-            return new ReviewView(true, false, null, p.ResponsibleOrganisationId is { } id ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct) : null,
-                L["Portal.ReviewRequested"]);
+            return new ReviewView(true, false, null, responsible, L["Portal.ReviewRequested"]);
         if (p.Status != PetitionStatus.OpinionIssued || PetitionClock.ReviewRequestDue(state, RuleBook.Default, calendar) is not { } window)
             return new ReviewView(false, false, null, null, null);
-        var organ = await UpperOrganAsync(db, p, ct);
-        if (organ is null) return new ReviewView(true, false, window.DueOn, null, L["Portal.ErrorNoUpperOrgan"]);
+        if (!hasUpper) return new ReviewView(true, false, window.DueOn, null, L["Portal.ErrorNoUpperOrgan"]);
         return today <= window.DueOn
-            ? new ReviewView(true, true, window.DueOn, organ.Name, null)
-            : new ReviewView(true, false, window.DueOn, organ.Name, L["workflow.review-window-closed"]);
+            ? new ReviewView(true, true, window.DueOn, upper, null)
+            : new ReviewView(true, false, window.DueOn, upper, L["workflow.review-window-closed"]);
     }
 
     /// <summary>The organ one level above the unit that issued the handling opinion: its parent, if active.</summary>

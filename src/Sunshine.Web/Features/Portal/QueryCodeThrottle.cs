@@ -56,6 +56,13 @@ public static class QueryCodeThrottle
         if (string.IsNullOrEmpty(number) || number.Length > 32 || string.IsNullOrEmpty(code) || code.Length > 32) return null;
         var petition = await db.Petitions.SingleOrDefaultAsync(p => p.CaseNumber == number, ct);
         // Compared in constant time: the answer's timing says nothing about how much of the code was right.
+        // The stored value is a plain SHA-256, a fast hash, and that is deliberate: it costs about a microsecond, not
+        // what a lookup spends (reading the case is). What protects a case on line is this class's growing delay and the
+        // per-client request bound, not the hash. A slow password hash (tens of milliseconds) would cap lookups at a
+        // few dozen a second per core, hand anyone a cheap way to load the server, and buy little: the code is random,
+        // 40 bits, so a stolen table costs an attacker that constant factor more, per case. Against a stolen table the
+        // stronger answer is a keyed hash (HMAC with a key kept outside the database, like PersonalData's), which needs
+        // the stored values converted once; it is noted in docs/performance.md, not done here.
         return petition is not null && CryptographicOperations.FixedTimeEquals(petition.QueryCodeHash, PetitionConventions.HashQueryCode(code)) ? petition : null;
     }
 
