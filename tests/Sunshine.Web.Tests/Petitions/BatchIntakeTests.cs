@@ -70,7 +70,7 @@ public abstract class BatchIntakeTests(TestApp app)
         for (var i = 0; i < Plan.Length; i++)
         {
             var (person, content, daysBack) = Plan[i];
-            csv.Append(CultureInfo.InvariantCulture, $"file-{salt}-{i},信访人{person},{Phone(salt, person)},太原市小店区,求决,反映问题{content},\"{ContentOf(content, salt)}\",{new DateOnly(2024, 9, 15).AddDays(-daysBack):yyyy-MM-dd}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"file-{salt}-{i},信访人{person},{Phone(salt, person)},太原市小店区,{Locality},求决,反映问题{content},\"{ContentOf(content, salt)}\",{new DateOnly(2024, 9, 15).AddDays(-daysBack):yyyy-MM-dd}\n");
         }
         var path = Path.Combine(Path.GetTempPath(), $"import-{salt}.csv");
         await File.WriteAllTextAsync(path, csv.ToString());
