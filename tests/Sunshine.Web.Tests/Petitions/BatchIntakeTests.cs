@@ -33,10 +33,11 @@ public abstract class BatchIntakeTests(TestApp app)
         "我父亲退休后养老金被停发三个月，社保经办机构说是资格认证没有通过，但我们已经按要求提交了材料，请求尽快恢复发放并补发欠款。",
     ];
 
-    /// <summary>Rows by (person, content, days before 2026-09-15): repeats by person, by content and by both, in the same batch.</summary>
+    /// <summary>Rows by (person, content, days before 2026-09-15): repeats by person, by content and by both, in the same batch.
+    /// Only this test uses the four texts above: the other tests' rows (the elevator text) are no repeats of them.</summary>
     private static readonly (int Person, int Content, int DaysBack)[] Plan =
     [
-        (0, 0, 40), (1, 1, 35), (0, 0, 30), (2, 0, 25), (3, 2, 20), (1, 3, 15), (2, 2, 10), (0, 1, 5), (3, 3, 3), (1, 1, 1), (4, 0, 0), (4, 4, 0),
+        (0, 0, 40), (1, 1, 35), (0, 0, 30), (2, 0, 25), (3, 2, 20), (1, 3, 15), (2, 2, 10), (0, 1, 5), (3, 3, 3), (1, 1, 1), (4, 0, 0), (4, 3, 0),
     ];
 
     private static string ContentOf(int content, string salt) =>
@@ -140,10 +141,10 @@ public abstract class BatchIntakeTests(TestApp app)
         var salt = Guid.NewGuid().ToString("N")[..8];
         var bureau = await app.OrganisationAsync("山西省信访局");
         var csv = new StringBuilder("external_id,name,phone,issue_locality,purpose,summary,content,received_on\n");
-        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-1,张三,13900000001,{Locality},求决,反映问题,\"{ContentOf(0, salt)}\",2026-09-01\n");
-        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-2,李四,13900000002,999999000000,求决,反映问题,\"{ContentOf(1, salt)}\",2026-09-01\n");
-        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-3,王五,13900000003,{Locality},求决,反映问题,\"{ContentOf(2, salt)}\",2030-01-01\n");
-        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-4,赵六,13900000004,{Locality},求决,反映问题,\"{ContentOf(3, salt)}\",2026-09-02\n");
+        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-1,张三,13900000001,{Locality},求决,反映问题,\"{ContentOf(4, salt + "0")}\",2026-09-01\n");
+        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-2,李四,13900000002,999999000000,求决,反映问题,\"{ContentOf(4, salt + "1")}\",2026-09-01\n");
+        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-3,王五,13900000003,{Locality},求决,反映问题,\"{ContentOf(4, salt + "2")}\",2030-01-01\n");
+        csv.Append(CultureInfo.InvariantCulture, $"bad-{salt}-4,赵六,13900000004,{Locality},求决,反映问题,\"{ContentOf(4, salt + "3")}\",2026-09-02\n");
         var path = Path.Combine(Path.GetTempPath(), $"import-bad-{salt}.csv");
         await File.WriteAllTextAsync(path, csv.ToString());
         try
@@ -183,7 +184,7 @@ public abstract class BatchIntakeTests(TestApp app)
             var body = new
             {
                 channel = "GovernorMailbox", purpose = "Request", issueLocalityCode = i == 7 ? "999999000000" : Locality,
-                summary = "反映问题" + i, content = ContentOf(i % 5, salt + i),
+                summary = "反映问题" + i, content = ContentOf(4, salt + i),
                 receivedOn = i == 9 ? "2030-01-01" : "2026-09-15",
                 petitioner = new { name = "信访人" + i, phone = Phone(salt, i % 10) },
                 externalId = $"q-{salt}-{i}",
