@@ -127,6 +127,7 @@ public static class SunshineApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddHttpContextAccessor();
         services.AddScoped<Audit>();
+        services.AddSingleton<Sunshine.Web.Features.Petitions.Intake.IntakeQueue>();
         services.AddAttachments(configuration);
         services.AddPortal(configuration);
         services.AddCategorySuggestions(configuration);

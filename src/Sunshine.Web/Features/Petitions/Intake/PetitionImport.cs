@@ -1,7 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using Sunshine.Domain.Calendar;
+using Sunshine.Web.Features.Calendar;
 using Sunshine.Data;
 using Sunshine.Domain.Petitions;
 using Sunshine.Web.Infrastructure;
@@ -13,8 +17,8 @@ public sealed record ImportReport(int Rows, int Created, int AlreadyThere, IRead
 
 /// <summary>
 /// <c>sunshine import petitions FILE --channel NAME</c>: CSV, XLSX or JSON Lines in the column set of
-/// docs/import-petitions.md. Each row is registered through the same path as the API, in its own transaction: a bad row
-/// is reported with its line number and reason, good rows are kept, and no row is ever half-written. A file sent
+/// docs/import-petitions.md. Rows are registered in batches by the rules of the API's path (<see cref="PetitionBatch"/>):
+/// a bad row is reported with its line number and reason, good rows are kept, and no row is ever half-written. A file sent
 /// twice creates nothing twice (rows are keyed on channel + external id).
 /// </summary>
 public static class PetitionImport
@@ -65,9 +69,16 @@ public static class PetitionImport
         public static ImportRow Known() => new(null, 0, null, null, true);
     }
 
+    /// <summary>Rows registered per transaction: large enough that a commit and the batch's lookups are paid rarely,
+    /// small enough that a failed batch is quickly registered again row by row.</summary>
+    public const int BatchSize = 2_000;
+
     /// <summary>
-    /// The loop every import format shares: each row in its own DI scope (its own DbContext) and its own transaction,
-    /// through <see cref="RegisterPetition.RegisterAsync(RegisterPetitionRequest, int, UserScope?, SunshineDbContext, PersonalData, Audit, TimeProvider, IStringLocalizer{SharedResource}, RegisterPetition.ImportedRegistration?, CancellationToken)"/>.
+    /// The loop every import format shares: rows in batches of <see cref="BatchSize"/>, each batch in one DI scope and one
+    /// transaction through <see cref="PetitionBatch.RegisterAsync"/> — every rule of a one-by-one registration applied
+    /// per row, the calendar read once. A row that fails validation is reported with its line and left out; if the
+    /// database refuses the batch, nothing of it stays and its rows are registered one by one, so the bad row is
+    /// reported with the database's reason and the others are kept.
     /// </summary>
     internal static async Task<ImportReport> RunAsync(string path, IServiceProvider services,
         Func<Dictionary<string, string?>, IServiceProvider, CancellationToken, Task<ImportRow>> map, CancellationToken ct)
@@ -75,30 +86,52 @@ public static class PetitionImport
         var rows = Read(path).ToList();
         var errors = new List<ImportRowError>();
         int created = 0, existing = 0;
-        foreach (var (line, values) in rows)
+        HolidayCalendar? calendar = null;
+        foreach (var batch in rows.Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
             await using var scope = services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
-            var row = await map(values, sp, ct);
-            if (row.Error is { } mappingError)
+            var db = sp.GetRequiredService<SunshineDbContext>();
+            var personalData = sp.GetRequiredService<PersonalData>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
+            calendar ??= await CalendarEndpoints.LoadAsync(db, ct);
+            var pending = new List<PendingRegistration>();
+            var lines = new List<int>();
+            foreach (var (line, values) in batch)
             {
-                errors.Add(new ImportRowError(line, mappingError));
-                continue;
+                var row = await map(values, sp, ct);
+                if (row.Error is { } mappingError) errors.Add(new ImportRowError(line, mappingError));
+                else if (row.AlreadyThere) existing++;
+                else
+                {
+                    pending.Add(new PendingRegistration(row.Request!, row.RegisteringOrganisationId, null, row.Imported));
+                    lines.Add(line);
+                }
             }
-            if (row.AlreadyThere)
+            if (pending.Count == 0) continue;
+            RegisterPetition.Outcome?[] outcomes;
+            try
             {
-                existing++;
-                continue;
+                outcomes = await PetitionBatch.RegisterAsync(pending, db, personalData, time, L, calendar, ct);
             }
-            var outcome = await RegisterPetition.RegisterAsync(row.Request!, row.RegisteringOrganisationId, null, sp.GetRequiredService<SunshineDbContext>(),
-                sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<Audit>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IStringLocalizer<SharedResource>>(), row.Imported, ct);
-            if (outcome.Problems is { } problems)
-                errors.Add(new ImportRowError(line, string.Join(" ", Problems.Messages(problems.ToResult()))));
-            else if (outcome.Registered!.AlreadyRegistered) existing++;
-            else created++;
+            catch (Exception ex) when (ex is DbException or DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                outcomes = await PetitionBatch.RegisterEachAsync(pending, db, personalData, sp.GetRequiredService<Audit>(), time, L,
+                    (i, failure) => errors.Add(new ImportRowError(lines[i], (failure.InnerException ?? failure).Message)), ct);
+            }
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i] is not { } outcome) continue;
+                if (outcome.Problems is { } problems)
+                    errors.Add(new ImportRowError(lines[i], string.Join(" ", Problems.Messages(problems.ToResult()))));
+                else if (outcome.Registered!.AlreadyRegistered) existing++;
+                else created++;
+            }
         }
+        errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new ImportReport(rows.Count, created, existing, errors);
     }
 

@@ -77,9 +77,13 @@ public static class RegisterPetition
             : TypedResults.Created($"/api/petitions/{outcome.Registered.Id}", outcome.Registered);
     }
 
-    /// <summary>A mailbox system sends its messages; the token fixes the registering unit and, if set, the channel.</summary>
-    public static async Task<IResult> RegisterByIntegration(RegisterPetitionRequest request, ClaimsPrincipal user, SunshineDbContext db, PersonalData personalData,
-        Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    /// <summary>
+    /// A mailbox system sends its messages; the token fixes the registering unit and, if set, the channel. Valid messages
+    /// go through the write queue (<see cref="IntakeQueue"/>): concurrent messages are committed together, each answered
+    /// after that commit with its case number. Invalid ones are answered 400 before they are queued.
+    /// </summary>
+    public static async Task<IResult> RegisterByIntegration(RegisterPetitionRequest request, ClaimsPrincipal user, IntakeQueue queue, TimeProvider time,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
         var tokenChannel = user.FindFirstValue("sunshine:channel");
@@ -87,7 +91,9 @@ public static class RegisterPetition
             return new Problems(L).Require(false, "channel", "ErrorTokenChannel", tokenChannel).ToResult();
         var problems = new Problems(L).Text(request.ExternalId, "externalId", 64);
         if (problems.Any) return problems.ToResult();
-        var outcome = await RegisterAsync(request, scope.OrganisationId, scope, db, personalData, audit, time, L, ct);
+        var invalid = Validate(request, ChinaTime.Today(time), L);
+        if (invalid.Any) return invalid.ToResult();
+        var outcome = await queue.RegisterAsync(new PendingRegistration(request, scope.OrganisationId, scope), ct);
         return outcome.Problems is { } errors ? errors.ToResult()
             : outcome.Registered!.AlreadyRegistered ? TypedResults.Ok(outcome.Registered)
             : TypedResults.Created($"/api/petitions/{outcome.Registered.Id}", outcome.Registered);
