@@ -12,7 +12,7 @@ var imports = new Option<int>("--import") { Description = "Petitions imported fr
 var seconds = new Option<int>("--intake-seconds") { Description = "How long the HTTP intake runs.", DefaultValueFactory = _ => 20 };
 var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients for intake.", DefaultValueFactory = _ => 64 };
 var queries = new Option<int>("--queries") { Description = "Repetitions of each search.", DefaultValueFactory = _ => 50 };
-var only = new Option<string?>("--only") { Description = "Comma-separated scenario groups to run (import, intake, search, portal, assessment, dashboard, report); 'none' only loads the data. Default: all." };
+var only = new Option<string?>("--only") { Description = "Comma-separated scenario groups to run (import, intake, search, caselist, repeat, portal, assessment, dashboard, report); 'none' only loads the data. Default: all." };
 var output = new Option<FileInfo?>("--out") { Description = "JSON results file (default bench/results/<provider>-<time>.json)." };
 var root = new RootCommand("Sunshine benchmarks: intake and search at scale.") { petitions, providers, postgres, data, imports, seconds, clients, queries, only, output };
 root.SetAction(async (result, ct) =>

@@ -1724,6 +1724,9 @@ namespace Sunshine.Data.Postgres.Migrations
 
                     b.HasIndex("ResponsibleOrganisationId", "Status", "DueOn", "Id");
 
+                    b.HasIndex("Id", "RegisteringOrganisationId", "ResponsibleOrganisationId", "AccusedOrganisationId", "Purpose")
+                        .HasDatabaseName("IX_Petitions_Scope");
+
                     b.ToTable("Petitions");
                 });
 

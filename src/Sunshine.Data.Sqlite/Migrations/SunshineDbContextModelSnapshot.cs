@@ -1665,6 +1665,9 @@ namespace Sunshine.Data.Sqlite.Migrations
 
                     b.HasIndex("ResponsibleOrganisationId", "Status", "DueOn", "Id");
 
+                    b.HasIndex("Id", "RegisteringOrganisationId", "ResponsibleOrganisationId", "AccusedOrganisationId", "Purpose")
+                        .HasDatabaseName("IX_Petitions_Scope");
+
                     b.ToTable("Petitions");
                 });
 

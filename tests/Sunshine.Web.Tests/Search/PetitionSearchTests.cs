@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Petitions.Search;
+using Sunshine.Web.Infrastructure;
 using static Sunshine.Web.Tests.Search.SearchData;
 
 namespace Sunshine.Web.Tests.Search;
@@ -93,6 +95,80 @@ public abstract class PetitionSearchTests(TestApp app)
         var own = await db.Petitions.CountAsync(p => p.RegisteringOrganisationId == a.Id || p.ResponsibleOrganisationId == a.Id);
         Assert.Equal(own, count);
         Assert.False(capped);
+    }
+
+    [Fact]
+    public async Task A_county_search_keeps_to_the_county_and_hides_the_accusations_it_may_not_see_on_the_page_and_in_the_count()
+    {
+        // The narrow scope's search first keeps the hits to its units' petitions, then applies the scope (ScopeQueries):
+        // both must hold, for the page and the count, and agree with the scope rule itself.
+        var county = await app.OrganisationAsync("小店区人民政府");
+        var bureau = await app.OrganisationAsync("小店区信访局");
+        var labour = await app.OrganisationAsync("小店区人力资源和社会保障局");
+        var other = await app.OrganisationAsync("迎泽区信访局");
+        var province = await app.OrganisationAsync("山西省信访局");
+        var marker = Marker();
+        Sunshine.Data.Entities.Petition Accusing(Sunshine.Data.Entities.Organisation unit, int accused, int? responsible = null)
+        {
+            var p = Petition(unit, "工资 " + marker, Wages, purpose: Purpose.Accusation, responsibleId: responsible);
+            p.AccusedOrganisationId = accused;
+            return p;
+        }
+        var ids = await SaveAsync(app,
+            Petition(bureau, "工资 " + marker, Wages),                              // 0: registered in the county
+            Petition(other, "工资 " + marker, Wages, responsibleId: labour.Id),     // 1: sent to a county unit from outside
+            Petition(other, "工资 " + marker, Wages),                              // 2: another county's
+            Accusing(bureau, accused: county.Id),                                   // 3: accuses the county government itself
+            Accusing(bureau, accused: other.Id, responsible: labour.Id),            // 4: an accusation handled in the county
+            Accusing(other, accused: labour.Id, responsible: other.Id));            // 5: accuses a county unit, elsewhere
+
+        await using var db = app.NewContext();
+        foreach (var (scope, expected) in new[]
+        {
+            (Scope(county, true), new[] { ids[1], ids[0] }),                 // a government office: no accusations of others, none against itself
+            (Scope(bureau, true) with { AtBureau = true }, new[] { ids[4], ids[3], ids[1], ids[0] }),  // the county's bureau sees its accusations, not #5
+            (Scope(labour, false), new[] { ids[4], ids[1] }),                // a unit: its own cases
+            (Scope(province, true) with { AtBureau = true }, new[] { ids[5], ids[4], ids[3], ids[2], ids[1], ids[0] }),
+        })
+        {
+            var truth = await db.Petitions.WithinScope(scope).Where(p => ids.Contains(p.Id)).Select(p => p.Id).OrderByDescending(id => id).ToListAsync();
+            Assert.Equal(expected, truth);
+            var (page, count, capped) = await PetitionSearch.SearchAsync(db, scope, Text("工资 " + marker, take: 2), CancellationToken.None);
+            Assert.Equal(expected.Take(2), page);
+            Assert.Equal(expected.Length, count);
+            Assert.False(capped);
+            Assert.Equal(expected, await IdsAsync(app, scope, Text("工资 " + marker)));
+        }
+    }
+
+    [Fact]
+    public async Task A_count_above_the_cap_is_given_as_the_cap_and_marked_capped_in_the_api()
+    {
+        var unit = await app.OrganisationAsync("小店区信访局");
+        var marker = Marker();
+        // Short texts (no fingerprint), saved in one go: CountCap + 5 hits for the unit.
+        await SaveAsync(app, Enumerable.Range(0, PetitionSearch.CountCap + 5).Select(i => Petition(unit, marker, "工资")).ToArray());
+
+        await using (var db = app.NewContext())
+        {
+            // A generous budget: this asserts the cap, not the speed (the shared test host may be busy).
+            var (page, count, capped) = await PetitionSearch.SearchAsync(db, Scope(unit, false), Text(marker, take: 20), TimeSpan.FromMinutes(2), CancellationToken.None);
+            Assert.Equal(20, page.Count);
+            Assert.Equal(PetitionSearch.CountCap, count);
+            Assert.True(capped);
+        }
+
+        var (user, password) = await app.CreateUserAsync(unit.Id, false, Sunshine.Domain.Directory.StaffRoles.Registrar);
+        using var client = await app.SignedInClientAsync(user, password);
+        var found = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/petitions?q=" + Uri.EscapeDataString(marker));
+        // The list's own budget (250 ms) applies here: on a busy host it may give up counting (count null, "many, not
+        // counted"); what it must never do is show a number below the cap as exact.
+        if (found.GetProperty("count").ValueKind != System.Text.Json.JsonValueKind.Null)
+        {
+            Assert.Equal(PetitionSearch.CountCap, found.GetProperty("count").GetInt32());
+            Assert.True(found.GetProperty("countCapped").GetBoolean());
+        }
+        Assert.Equal(50, found.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

@@ -138,6 +138,7 @@ public static class PetitionIndex
                 if (next is null) break;
                 pending = next;
             }
+            await OptimizeAsync(connection, ct);
             log.LogInformation("Search index: {Count:N0} petitions indexed in {Seconds:F1} s", indexed, watch.Elapsed.TotalSeconds);
             return indexed;
         }
@@ -155,6 +156,20 @@ public static class PetitionIndex
         cmd.CommandText = connection is NpgsqlConnection
             ? """TRUNCATE "PetitionFingerprints", "PetitionSearchEntries" """
             : """DELETE FROM "PetitionFingerprints"; DELETE FROM "PetitionSearchEntries";""";
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite: merges the FTS5 index into one segment after a bulk load. Batches leave it in dozens of segments, and
+    /// every lookup visits each one: a rare word's query at 1M took 40–90 ms, a county search's check of one petition's
+    /// text (rowid = ? and MATCH) ~40 µs instead of ~10 µs at 100k. PostgreSQL's GIN index needs no such step.
+    /// </summary>
+    private static async Task OptimizeAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (connection is NpgsqlConnection) return;
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """INSERT INTO "PetitionFts"("PetitionFts") VALUES ('optimize'); PRAGMA optimize;""";
+        cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

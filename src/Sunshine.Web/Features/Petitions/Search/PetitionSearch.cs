@@ -58,7 +58,11 @@ public static class PetitionSearch
     /// <summary>PostgreSQL: a text estimated to have fewer hits than this is always matched first.</summary>
     private const double RareTextHits = 5_000;
 
-    public static async Task<(IReadOnlyList<long> Ids, int? Count, bool CountCapped)> SearchAsync(SunshineDbContext db, UserScope scope, PetitionQuery q, CancellationToken ct)
+    public static Task<(IReadOnlyList<long> Ids, int? Count, bool CountCapped)> SearchAsync(SunshineDbContext db, UserScope scope, PetitionQuery q, CancellationToken ct) =>
+        SearchAsync(db, scope, q, CountBudget, ct);
+
+    /// <param name="countBudget">How long the first page's count may take (<see cref="CountBudget"/> for the list).</param>
+    public static async Task<(IReadOnlyList<long> Ids, int? Count, bool CountCapped)> SearchAsync(SunshineDbContext db, UserScope scope, PetitionQuery q, TimeSpan countBudget, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
@@ -92,9 +96,23 @@ public static class PetitionSearch
         else if (sqlite)
         {
             // The join keeps the FTS5 rowid (= PetitionId) as the sort key, so SQLite walks the match newest first and
-            // stops at a page instead of collecting and sorting every hit.
+            // stops at a page instead of collecting and sorting every hit. Each hit is checked against the scope on the
+            // covering index IX_Petitions_Scope, not the petition's wide row (profiled at 100k: a common word's count of
+            // 10,001 visible hits took 40 ms CPU through the rows, 3 ms through the index).
             var hits = db.Database.SqlQuery<Hit>($"""SELECT rowid AS "Id" FROM "PetitionFts" WHERE "PetitionFts" MATCH {match}""");
-            matching = from hit in hits join p in filtered on hit.Id equals p.Id select hit.Id;
+            if (narrow)
+            {
+                // A county sees about one petition in a hundred: the hits are first kept to its units' petitions, a set
+                // SQLite builds once from the unit indexes, so the scope check runs only on those (a common word at 100k:
+                // 13,000 hits, 90 in the county). Redundant with the scope, which still applies through the join.
+                var unitPetitions = db.Petitions.Where(p => units.Contains(p.RegisteringOrganisationId)
+                    || (p.ResponsibleOrganisationId != null && units.Contains(p.ResponsibleOrganisationId.Value))).Select(p => p.Id);
+                hits = hits.Where(h => unitPetitions.Contains(h.Id));
+            }
+            // INDEXED BY, because without statistics for it SQLite prefers the primary key (the wide row) for the lookup;
+            // the hint names the index only, the conditions are the scope's and the filters' own.
+            var byScopeIndex = Visible(db.Petitions.FromSql($"""SELECT * FROM "Petitions" INDEXED BY "IX_Petitions_Scope" """).AsNoTracking());
+            matching = from hit in hits join p in byScopeIndex on hit.Id equals p.Id select hit.Id;
         }
         else
         {
@@ -120,7 +138,7 @@ public static class PetitionSearch
         if (q.Before is not null) return (ids, null, false);
         if (ids.Count < take) return (ids, ids.Count, false);
 
-        var count = await CountWithinBudgetAsync(db, matching, ct);
+        var count = await CountWithinBudgetAsync(db, matching, countBudget, ct);
         return (ids, count is { } n ? Math.Min(n, CountCap) : null, count > CountCap);
     }
 
@@ -129,7 +147,7 @@ public static class PetitionSearch
     /// plain command so that the database really stops: Npgsql cancels on the server, and SQLite, which ignores
     /// cancellation once a statement runs, is interrupted (sqlite3_interrupt); an abandoned count is no error to log.
     /// </summary>
-    private static async Task<int?> CountWithinBudgetAsync(SunshineDbContext db, IQueryable<long> matching, CancellationToken ct)
+    private static async Task<int?> CountWithinBudgetAsync(SunshineDbContext db, IQueryable<long> matching, TimeSpan countBudget, CancellationToken ct)
     {
         await using var command = matching.Take(CountCap + 1).CreateDbCommand();
 #pragma warning disable CA2100 // EF's own SQL for the query, wrapped; its parameters stay parameters
@@ -142,7 +160,7 @@ public static class PetitionSearch
         {
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            budget.CancelAfter(CountBudget);
+            budget.CancelAfter(countBudget);
             using var interrupt = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
                 ? budget.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle))
                 : default;

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sunshine.Data;
+using Sunshine.Data.Search;
+using Sunshine.Web.Infrastructure;
+
+namespace Sunshine.Bench;
+
+/// <summary>The staff full-text search (group <c>search</c>): the app's query beside the bare full-text query of the same run.</summary>
+public static partial class BenchRun
+{
+    /// <summary>
+    /// The staff search through the HTTP API (first page of 50, newest first, with its count), province-wide and for one
+    /// county, a common and a rare word; the baseline is the bare full-text query on the same index (top 20 + count).
+    /// </summary>
+    private static async Task<List<Measurement>> SearchAsync(IServiceProvider services, Uri address, DatabaseProvider provider, int repetitions, CancellationToken ct)
+    {
+        var province = await SignedInAsync(services, address, "山西省信访局", ct);
+        var county = await SignedInAsync(services, address, "小店区信访局", ct);
+        var (common, rare) = await TermsAsync(services, provider, ct);
+        Console.WriteLine($"search terms: common '{common}', rare '{rare}'");
+        var results = new List<Measurement>();
+        foreach (var (who, client) in new[] { ("province", province), ("county", county) })
+        {
+            foreach (var (kind, term) in new[] { ("common", common), ("rare", rare) })
+            {
+                var url = "/api/petitions?q=" + Uri.EscapeDataString(term);
+                var api = await TimeAsync(repetitions, async () =>
+                {
+                    using var response = await client.GetAsync(url, ct);
+                    response.EnsureSuccessStatusCode();
+                });
+                var raw = await TimeAsync(repetitions, () => RawSearchAsync(services, provider, term, ct));
+                results.Add(new Measurement($"search {who} {kind} word", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
+                    "bare FTS top 20 + count", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), ""));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>The bare query: the newest 20 hits of the text index and their count up to 10,001, nothing else.</summary>
+    private static async Task RawSearchAsync(IServiceProvider services, DatabaseProvider provider, string term, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        // The bare query is the baseline, however slow it is: PostgreSQL's for a common word at 1M outlasts the default 30 s.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var match = ChineseSegmenter.ToMatchQuery(term);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "PetitionFts" WHERE "PetitionFts" MATCH {match} ORDER BY rowid DESC LIMIT 20""").ToListAsync(ct);
+            await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM "PetitionFts" WHERE "PetitionFts" MATCH {match} LIMIT 10001) AS c""").SingleAsync(ct);
+        }
+        else
+        {
+            await db.Database.SqlQuery<long>($"""SELECT "PetitionId" AS "Value" FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) ORDER BY "PetitionId" DESC LIMIT 20""").ToListAsync(ct);
+            await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) LIMIT 10001) AS c""").SingleAsync(ct);
+        }
+    }
+
+    /// <summary>A word in about a tenth of the petitions and one in a few dozen, read off the data itself.</summary>
+    private static async Task<(string Common, string Rare)> TermsAsync(IServiceProvider services, DatabaseProvider provider, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var total = await db.Petitions.CountAsync(ct);
+        var sample = await db.PetitionSearchEntries.AsNoTracking().OrderBy(s => s.PetitionId).Take(200).Select(s => s.Tokens).ToListAsync(ct);
+        var words = sample.SelectMany(t => t.Split(' ')).Where(w => w.Length >= 2 && w.All(c => c >= 0x4E00 && c <= 0x9FFF))
+            .GroupBy(w => w).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        string? common = null, rare = null;
+        foreach (var word in words)
+        {
+            var hits = await HitsAsync(db, provider, word, ct);
+            if (common is null && hits >= total / 20 && hits <= total / 4) common = word;
+            if (rare is null && hits is >= 5 and <= 100) rare = word;
+            if (common is not null && rare is not null) break;
+        }
+        return (common ?? "工资", rare ?? words.Last());
+    }
+
+    private static async Task<int> HitsAsync(SunshineDbContext db, DatabaseProvider provider, string word, CancellationToken ct)
+    {
+        var match = ChineseSegmenter.ToMatchQuery(word);
+        return provider == DatabaseProvider.Sqlite
+            ? await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM "PetitionFts" WHERE "PetitionFts" MATCH {match}""").SingleAsync(ct)
+            : await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match})""").SingleAsync(ct);
+    }
+}
