@@ -42,7 +42,7 @@ public sealed record Measurement(string Scenario, double MedianMs, double P95Ms,
 /// One provider's run: load (or reuse) the demo data, start the real app on 127.0.0.1, then measure. Each scenario's
 /// ratio is taken against a baseline measured in the same run on the same data, so it holds on a busy machine.
 /// </summary>
-public static class BenchRun
+public static partial class BenchRun
 {
     public static async Task RunAsync(DatabaseProvider provider, BenchSettings settings, CancellationToken ct)
     {
@@ -332,73 +332,6 @@ public static class BenchRun
         var sum = 0;
         for (var k = 0; k < 17; k++) sum += (body[k] - '0') * weights[k];
         return body + "10X98765432"[sum % 11];
-    }
-
-    /// <summary>
-    /// The leader dashboard with all its widgets (<c>GET /api/oversight/dashboard</c>, twelve months), province-wide and
-    /// for one county, read from the rollups; the baseline is the same widgets as plain GROUP BY queries over the petitions
-    /// within the same scope. The rollups are rebuilt first (its time is reported as a line of its own).
-    /// </summary>
-    private static async Task<List<Measurement>> DashboardAsync(IServiceProvider services, Uri address, int repetitions, CancellationToken ct)
-    {
-        var results = new List<Measurement>();
-        var rebuild = Stopwatch.StartNew();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            var pass = await Sunshine.Web.Features.Oversight.BigData.DashboardRollups.RebuildAsync(db, TimeProvider.System, ct);
-            var seconds = rebuild.Elapsed.TotalSeconds;
-            results.Add(new Measurement("dashboard rollups full rebuild", seconds * 1000, double.NaN, double.NaN, pass.Days,
-                "—", double.NaN, double.NaN, double.NaN, $"{pass.Days} days, {pass.Months} months of terms"));
-        }
-        var today = ChinaTime.Today(TimeProvider.System);
-        var from = today.AddYears(-1).AddDays(1);
-        var url = $"/api/oversight/dashboard?from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}";
-        foreach (var (who, bureau) in new[] { ("province", "山西省信访局"), ("county", "小店区信访局") })
-        {
-            var client = await SignedInAsync(services, address, bureau, ct);
-            var api = await TimeAsync(repetitions, async () =>
-            {
-                using var response = await client.GetAsync(url, ct);
-                response.EnsureSuccessStatusCode();
-            });
-            var scope = await LeaderScopeAsync(services, bureau, ct);
-            var plain = await TimeAsync(Math.Max(3, repetitions / 5), () => PlainDashboardAsync(services, scope, from, today, ct));
-            results.Add(new Measurement($"leader dashboard (all widgets), {who}", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
-                "plain GROUP BY over petitions", Median(plain), 1000 / Median(plain), Median(api) / Median(plain), ""));
-        }
-        return results;
-    }
-
-    private static async Task<UserScope> LeaderScopeAsync(IServiceProvider services, string bureau, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
-        var o = await db.Organisations.AsNoTracking().SingleAsync(x => x.Name == bureau, ct);
-        return new UserScope("bench", "bench", o.Id, o.Path, o.ScopePath, true, new HashSet<string> { StaffRoles.BureauLeader })
-        {
-            AtBureau = o.Kind == OrganisationKind.PetitionBureau,
-        };
-    }
-
-    /// <summary>The dashboard's widgets straight from the petitions: totals, by month, channel, purpose, category and county.</summary>
-    private static async Task PlainDashboardAsync(IServiceProvider services, UserScope scope, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        await using var serviceScope = services.CreateAsyncScope();
-        var db = serviceScope.ServiceProvider.GetRequiredService<SunshineDbContext>();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        var petitions = db.Petitions.AsNoTracking().WithinScope(scope).Where(p => p.ReceivedOn >= from && p.ReceivedOn <= to);
-        await petitions.GroupBy(_ => 1).Select(g => new
-        {
-            Registered = g.Count(), Repeat = g.Sum(p => p.IsRepeat ? 1 : 0), Collective = g.Sum(p => p.IsCollective ? 1 : 0),
-            Concluded = g.Sum(p => p.Status == PetitionStatus.Concluded ? 1 : 0), Evaluated = g.Sum(p => p.UnitEvaluation != null ? 1 : 0),
-        }).ToListAsync(ct);
-        await petitions.GroupBy(p => new { p.ReceivedOn.Year, p.ReceivedOn.Month }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        await petitions.GroupBy(p => p.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        await petitions.GroupBy(p => p.Purpose).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        await petitions.GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        await petitions.GroupBy(p => p.IssueLocalityCode.Substring(0, 4)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
     }
 
     private static async Task<List<double>> TimeAsync(int repetitions, Func<Task> action)
