@@ -44,9 +44,9 @@ public sealed class DashboardJourneyTests(SqliteDemoApp app, Browser browser) : 
         await Assertions.Expect(page.Locator("section[aria-labelledby=bd-h-channel] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("[data-testid=bd-table-locality] tbody tr").First).ToBeVisibleAsync();
         // Each chart fills its card (a chart drawn before its card was laid out used to stay a narrow strip).
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "sunshine-dashboard.png"), FullPage = true });
         foreach (var panel in new[] { "bd-h-time", "bd-h-channel", "bd-h-category", "bd-h-locality" })
             await AssertChartFillsCardAsync(page, panel);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "sunshine-dashboard.png"), FullPage = true });
         await Assertions.Expect(page.Locator("[data-testid=bd-supervision-open]")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
 
@@ -71,7 +71,8 @@ public sealed class DashboardJourneyTests(SqliteDemoApp app, Browser browser) : 
     private static async Task AssertChartFillsCardAsync(IPage page, string heading)
     {
         var card = page.Locator($"section[aria-labelledby={heading}]");
-        var chart = card.Locator("canvas").First;
+        var chart = card.Locator(":is(canvas, svg)").First;
+        await Assertions.Expect(chart).ToBeVisibleAsync(new() { Timeout = 30_000 });
         double? cardWidth = null, chartWidth = null;
         for (var attempt = 0; attempt < 50; attempt++)
         {
