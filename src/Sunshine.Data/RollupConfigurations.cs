@@ -4,14 +4,16 @@ using Sunshine.Data.Entities;
 
 namespace Sunshine.Data;
 
-internal sealed class PetitionDailyRollupConfiguration : IEntityTypeConfiguration<PetitionDailyRollup>
+internal sealed class PetitionRollupConfiguration : IEntityTypeConfiguration<PetitionRollup>
 {
-    public void Configure(EntityTypeBuilder<PetitionDailyRollup> e)
+    public void Configure(EntityTypeBuilder<PetitionRollup> e)
     {
-        e.Property(x => x.County).HasMaxLength(6);
-        e.HasIndex(x => x.Day);
-        e.HasOne(x => x.RegisteringOrganisation).WithMany().HasForeignKey(x => x.RegisteringOrganisationId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne(x => x.ResponsibleOrganisation).WithMany().HasForeignKey(x => x.ResponsibleOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Key).HasMaxLength(12);
+        // The dashboard's read: one organisation, one dimension, a range of months.
+        e.HasIndex(x => new { x.OrganisationId, x.Dimension, x.Month, x.Key }).IsUnique();
+        // The pass replaces a month's rows.
+        e.HasIndex(x => x.Month);
+        e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -20,9 +22,9 @@ internal sealed class PetitionTermRollupConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<PetitionTermRollup> e)
     {
         e.Property(x => x.Term).HasMaxLength(64);
-        e.HasIndex(x => new { x.Month, x.Term });
-        e.HasOne(x => x.RegisteringOrganisation).WithMany().HasForeignKey(x => x.RegisteringOrganisationId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne(x => x.ResponsibleOrganisation).WithMany().HasForeignKey(x => x.ResponsibleOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.OrganisationId, x.Month, x.Term }).IsUnique();
+        e.HasIndex(x => x.Month);
+        e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -61,7 +61,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
     public DbSet<InspectionSample> InspectionSamples => Set<InspectionSample>();
     public DbSet<InspectionEntry> InspectionEntries => Set<InspectionEntry>();
-    public DbSet<PetitionDailyRollup> PetitionDailyRollups => Set<PetitionDailyRollup>();
+    public DbSet<PetitionRollup> PetitionRollups => Set<PetitionRollup>();
     public DbSet<PetitionTermRollup> PetitionTermRollups => Set<PetitionTermRollup>();
     public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
 

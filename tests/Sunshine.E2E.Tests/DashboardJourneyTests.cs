@@ -43,6 +43,11 @@ public sealed class DashboardJourneyTests(SqliteDemoApp app, Browser browser) : 
         // The charts are drawn by ECharts (canvas) and each has its table.
         await Assertions.Expect(page.Locator("section[aria-labelledby=bd-h-channel] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("[data-testid=bd-table-locality] tbody tr").First).ToBeVisibleAsync();
+        // Each chart fills its card (a chart drawn before its card was laid out used to stay a narrow strip).
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "sunshine-dashboard.png"), FullPage = true });
+        foreach (var panel in new[] { "bd-h-time", "bd-h-channel", "bd-h-category", "bd-h-locality" })
+            await AssertChartFillsCardAsync(page, panel);
+        await Assertions.Expect(page.Locator("[data-testid=bd-supervision-open]")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
 
         var link = page.Locator("[data-testid=bd-table-channel] a[data-testid=bd-cases]").First;
@@ -61,6 +66,22 @@ public sealed class DashboardJourneyTests(SqliteDemoApp app, Browser browser) : 
         await Assertions.Expect(page.Locator("main.big-screen")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=bd-table-channel] a[data-testid=bd-cases]").First).ToHaveAttributeAsync("data-count", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await AssertAccessibleAsync(page);
+    }
+
+    private static async Task AssertChartFillsCardAsync(IPage page, string heading)
+    {
+        var card = page.Locator($"section[aria-labelledby={heading}]");
+        var chart = card.Locator(":is(canvas, svg)").First;
+        await Assertions.Expect(chart).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        double? cardWidth = null, chartWidth = null;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            cardWidth = (await card.BoundingBoxAsync())?.Width;
+            chartWidth = (await chart.BoundingBoxAsync())?.Width;
+            if (cardWidth is { } c && chartWidth is { } w && w >= c * 0.85) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{heading}: the chart is {chartWidth}px wide in a {cardWidth}px card");
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

@@ -1776,72 +1776,6 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("PetitionAttachments");
                 });
 
-            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int?>("AccusedOrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("CategoryId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Collective")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Concluded")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("County")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Evaluated")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Open")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Purpose")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Registered")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RegisteringOrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Repeat")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ResponsibleOrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day");
-
-                    b.HasIndex("RegisteringOrganisationId");
-
-                    b.HasIndex("ResponsibleOrganisationId");
-
-                    b.ToTable("PetitionDailyRollups");
-                });
-
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1966,6 +1900,59 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("PetitionHops");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Concluded")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Dimension")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("Evaluated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("OrganisationId", "Dimension", "Month", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PetitionRollups");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
                 {
                     b.Property<long>("PetitionId")
@@ -1991,13 +1978,10 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Petitions")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RegisteringOrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ResponsibleOrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Term")
@@ -2007,11 +1991,10 @@ namespace Sunshine.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegisteringOrganisationId");
+                    b.HasIndex("Month");
 
-                    b.HasIndex("ResponsibleOrganisationId");
-
-                    b.HasIndex("Month", "Term");
+                    b.HasIndex("OrganisationId", "Month", "Term")
+                        .IsUnique();
 
                     b.ToTable("PetitionTermRollups");
                 });
@@ -3109,24 +3092,6 @@ namespace Sunshine.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
-                {
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
-                        .WithMany()
-                        .HasForeignKey("RegisteringOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
-                        .WithMany()
-                        .HasForeignKey("ResponsibleOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("RegisteringOrganisation");
-
-                    b.Navigation("ResponsibleOrganisation");
-                });
-
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Petition", null)
@@ -3166,6 +3131,17 @@ namespace Sunshine.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Petition", null)
@@ -3177,20 +3153,13 @@ namespace Sunshine.Data.Postgres.Migrations
 
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionTermRollup", b =>
                 {
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "Organisation")
                         .WithMany()
-                        .HasForeignKey("RegisteringOrganisationId")
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
-                        .WithMany()
-                        .HasForeignKey("ResponsibleOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("RegisteringOrganisation");
-
-                    b.Navigation("ResponsibleOrganisation");
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>

@@ -1715,70 +1715,6 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("PetitionAttachments");
                 });
 
-            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AccusedOrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Collective")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Concluded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("County")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Evaluated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Open")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Purpose")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Registered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegisteringOrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Repeat")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResponsibleOrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day");
-
-                    b.HasIndex("RegisteringOrganisationId");
-
-                    b.HasIndex("ResponsibleOrganisationId");
-
-                    b.ToTable("PetitionDailyRollups");
-                });
-
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1899,6 +1835,57 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("PetitionHops");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Concluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Evaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("OrganisationId", "Dimension", "Month", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PetitionRollups");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
                 {
                     b.Property<long>("PetitionId")
@@ -1922,13 +1909,10 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Petitions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegisteringOrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResponsibleOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Term")
@@ -1938,11 +1922,10 @@ namespace Sunshine.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegisteringOrganisationId");
+                    b.HasIndex("Month");
 
-                    b.HasIndex("ResponsibleOrganisationId");
-
-                    b.HasIndex("Month", "Term");
+                    b.HasIndex("OrganisationId", "Month", "Term")
+                        .IsUnique();
 
                     b.ToTable("PetitionTermRollups");
                 });
@@ -3020,24 +3003,6 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sunshine.Data.Entities.PetitionDailyRollup", b =>
-                {
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
-                        .WithMany()
-                        .HasForeignKey("RegisteringOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
-                        .WithMany()
-                        .HasForeignKey("ResponsibleOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("RegisteringOrganisation");
-
-                    b.Navigation("ResponsibleOrganisation");
-                });
-
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionEvent", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Petition", null)
@@ -3077,6 +3042,17 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.PetitionRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionSearchEntry", b =>
                 {
                     b.HasOne("Sunshine.Data.Entities.Petition", null)
@@ -3088,20 +3064,13 @@ namespace Sunshine.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Sunshine.Data.Entities.PetitionTermRollup", b =>
                 {
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "RegisteringOrganisation")
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "Organisation")
                         .WithMany()
-                        .HasForeignKey("RegisteringOrganisationId")
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Sunshine.Data.Entities.Organisation", "ResponsibleOrganisation")
-                        .WithMany()
-                        .HasForeignKey("ResponsibleOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("RegisteringOrganisation");
-
-                    b.Navigation("ResponsibleOrganisation");
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.PolicyDocument", b =>

@@ -1,35 +1,46 @@
-using Sunshine.Domain.Petitions;
-
 namespace Sunshine.Data.Entities;
 
+/// <summary>What one <see cref="PetitionRollup"/> row counts by.</summary>
+public enum RollupDimension : byte
+{
+    /// <summary>The month's totals (key empty): the leader dashboard's headline figures.</summary>
+    Total = 0,
+    /// <summary>Key = the day of the month ("01".."31"): the daily line of short periods.</summary>
+    Day = 1,
+    /// <summary>Key = the channel's number.</summary>
+    Channel = 2,
+    /// <summary>Key = the purpose's number.</summary>
+    Purpose = 3,
+    /// <summary>Key = the level-1 content category's id (empty: not categorised).</summary>
+    Category = 4,
+    /// <summary>Key = the issue locality's county, the first six digits of its division code.</summary>
+    County = 5,
+}
+
 /// <summary>
-/// 信访大数据: the petitions received on one day, counted per combination of the dimensions the leader dashboard
-/// filters and groups by. Dashboards read these rows, not the petitions, so they stay fast at millions of cases.
-/// Rebuilt per day from the petitions by the rollup pass (a day's rows are replaced as a whole).
+/// 信访大数据: the petitions received in one month whose current unit (the responsible one, else the registering one) lies
+/// in one organisation's subtree, counted by ONE dimension. Only organisations with subordinates get rows — the
+/// governments a bureau oversees (its <c>ScopePath</c>) and their parents — so a leader's dashboard reads a few hundred
+/// rows of its own node, whatever the number of petitions. A unit without subordinates is counted live (its cases are few).
+/// The set counted is the case list's <c>within=</c> set, so every number links to exactly its cases.
+/// Rebuilt per month from the petitions by the rollup pass (a month's rows are replaced as a whole).
 /// </summary>
-/// <remarks>The units (registering, responsible, accused) are kept so that the same scope rule as for the cases
-/// (ScopeQueries) decides which rows a caller may count.</remarks>
-public sealed class PetitionDailyRollup
+public sealed class PetitionRollup
 {
     public long Id { get; set; }
-    /// <summary>The day received (登记日期 of the case list's period filter).</summary>
-    public DateOnly Day { get; set; }
-    public int RegisteringOrganisationId { get; set; }
-    public Organisation? RegisteringOrganisation { get; set; }
-    public int? ResponsibleOrganisationId { get; set; }
-    public Organisation? ResponsibleOrganisation { get; set; }
-    public int? AccusedOrganisationId { get; set; }
-    /// <summary>The issue locality at county level: the first six digits of the division code.</summary>
-    public required string County { get; set; }
-    public Channel Channel { get; set; }
-    public Purpose Purpose { get; set; }
-    /// <summary>The level-1 content category (null: not categorised).</summary>
-    public int? CategoryId { get; set; }
+    /// <summary>The organisation whose subtree holds the counted cases' current unit.</summary>
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    /// <summary>The first day of the month received.</summary>
+    public DateOnly Month { get; set; }
+    public RollupDimension Dimension { get; set; }
+    /// <summary>The value of the dimension (see <see cref="RollupDimension"/>).</summary>
+    public string Key { get; set; } = "";
 
     public int Registered { get; set; }
     public int Repeat { get; set; }
     public int Collective { get; set; }
-    /// <summary>Still open today (not concluded, declined, routed, withdrawn or merged).</summary>
+    /// <summary>Still open now (not concluded, declined, routed, withdrawn or merged).</summary>
     public int Open { get; set; }
     public int Concluded { get; set; }
     public int Evaluated { get; set; }
@@ -38,18 +49,17 @@ public sealed class PetitionDailyRollup
 }
 
 /// <summary>
-/// Hot topics: how many petitions received in a month contain a term of their segmented text, per registering and
-/// responsible unit (for the scope rule). Accusations are left out, so no term of one reaches a unit outside its circle.
+/// Hot topics: the most frequent terms of the month's petitions under one organisation's subtree (as
+/// <see cref="PetitionRollup"/>), from the stored search words, capped to the top terms per organisation and month.
+/// Accusations are left out, so no term of one reaches a leader outside its circle.
 /// </summary>
 public sealed class PetitionTermRollup
 {
     public long Id { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; set; }
-    public int RegisteringOrganisationId { get; set; }
-    public Organisation? RegisteringOrganisation { get; set; }
-    public int? ResponsibleOrganisationId { get; set; }
-    public Organisation? ResponsibleOrganisation { get; set; }
     public required string Term { get; set; }
     public int Petitions { get; set; }
 }

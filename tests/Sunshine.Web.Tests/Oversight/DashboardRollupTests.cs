@@ -47,16 +47,24 @@ public abstract class DashboardRollupTests(TestApp app)
         return rows.Select(r => r.Id).ToList();
     }
 
-    private sealed record Places(int ProvinceBureau, int Xiaodian, int XiaodianLabour, int XiaodianHousing, int Yingze, int Labour, int Housing);
+    private sealed record Places(int ProvinceBureau, int Xiaodian, int XiaodianLabour, int XiaodianHousing, int Yingze, int Labour, int Housing,
+        int Province, int XiaodianGovernment, int YingzeGovernment);
 
     private async Task<Places> PlacesAsync()
     {
         await using var db = app.NewContext();
         var labour = await db.Categories.SingleAsync(c => c.Name == "劳动和社会保障" && c.Level == 1 && c.Scheme == "2018");
         var housing = await db.Categories.Where(c => c.Level == 1 && c.Scheme == "2018" && c.Id != labour.Id).OrderBy(c => c.Id).FirstAsync();
+        // A bureau oversees its government's subtree (ScopePath): the government is the node its dashboard reads.
+        async Task<int> Overseen(string bureau)
+        {
+            var scopePath = (await app.OrganisationAsync(bureau)).ScopePath;
+            return await db.Organisations.Where(o => o.Path == scopePath).Select(o => o.Id).SingleAsync();
+        }
         return new Places((await app.OrganisationAsync("山西省信访局")).Id, (await app.OrganisationAsync("小店区信访局")).Id,
             (await app.OrganisationAsync("小店区人力资源和社会保障局")).Id, (await app.OrganisationAsync("小店区住房和城乡建设局")).Id,
-            (await app.OrganisationAsync("迎泽区信访局")).Id, labour.Id, housing.Id);
+            (await app.OrganisationAsync("迎泽区信访局")).Id, labour.Id, housing.Id,
+            await Overseen("山西省信访局"), await Overseen("小店区信访局"), await Overseen("迎泽区信访局"));
     }
 
     /// <summary>A level-2 category under a level-1 one: the rollup must count it under its level-1 ancestor.</summary>
@@ -83,10 +91,10 @@ public abstract class DashboardRollupTests(TestApp app)
     private async Task<List<string>> SnapshotAsync()
     {
         await using var db = app.NewContext();
-        var daily = (await db.PetitionDailyRollups.AsNoTracking().ToListAsync())
-            .Select(r => $"{r.Day}|{r.RegisteringOrganisationId}|{r.ResponsibleOrganisationId}|{r.AccusedOrganisationId}|{r.County}|{r.Channel}|{r.Purpose}|{r.CategoryId}|{r.Registered}|{r.Repeat}|{r.Collective}|{r.Open}|{r.Concluded}|{r.Evaluated}|{r.Satisfied}");
+        var daily = (await db.PetitionRollups.AsNoTracking().ToListAsync())
+            .Select(r => $"{r.OrganisationId}|{r.Month}|{r.Dimension}|{r.Key}|{r.Registered}|{r.Repeat}|{r.Collective}|{r.Open}|{r.Concluded}|{r.Evaluated}|{r.Satisfied}");
         var terms = (await db.PetitionTermRollups.AsNoTracking().ToListAsync())
-            .Select(r => $"T|{r.Month}|{r.RegisteringOrganisationId}|{r.ResponsibleOrganisationId}|{r.Term}|{r.Petitions}");
+            .Select(r => $"T|{r.OrganisationId}|{r.Month}|{r.Term}|{r.Petitions}");
         return daily.Concat(terms).Order(StringComparer.Ordinal).ToList();
     }
 
@@ -117,34 +125,40 @@ public abstract class DashboardRollupTests(TestApp app)
         await using (var db = app.NewContext())
         {
             var petitions = db.Petitions.Where(x => x.ReceivedOn.Year == 2021);
-            var rollup = db.PetitionDailyRollups.Where(r => r.Day.Year == 2021);
+            // The province government's subtree holds every unit: its rows count all 8 cases, each dimension on its own.
+            var rollup = db.PetitionRollups.Where(r => r.OrganisationId == p.Province && r.Month.Year == 2021);
+            var totals = rollup.Where(r => r.Dimension == RollupDimension.Total);
             // Counted by hand: 8 cases, 2 repeat, 1 collective, 3 concluded, 1 withdrawn (closed) → 4 open;
             // 3 evaluated, of which 满意 + 基本满意 = 2.
-            Assert.Equal(8, await rollup.SumAsync(r => r.Registered));
-            Assert.Equal(2, await rollup.SumAsync(r => r.Repeat));
-            Assert.Equal(1, await rollup.SumAsync(r => r.Collective));
-            Assert.Equal(3, await rollup.SumAsync(r => r.Concluded));
-            Assert.Equal(4, await rollup.SumAsync(r => r.Open));
-            Assert.Equal(3, await rollup.SumAsync(r => r.Evaluated));
-            Assert.Equal(2, await rollup.SumAsync(r => r.Satisfied));
+            Assert.Equal(8, await totals.SumAsync(r => r.Registered));
+            Assert.Equal(2, await totals.SumAsync(r => r.Repeat));
+            Assert.Equal(1, await totals.SumAsync(r => r.Collective));
+            Assert.Equal(3, await totals.SumAsync(r => r.Concluded));
+            Assert.Equal(4, await totals.SumAsync(r => r.Open));
+            Assert.Equal(3, await totals.SumAsync(r => r.Evaluated));
+            Assert.Equal(2, await totals.SumAsync(r => r.Satisfied));
+            // Xiaodian's government: the cases whose current unit (responsible, else registering) is in Xiaodian — 1–5 and 8.
+            Assert.Equal(6, await db.PetitionRollups.Where(r => r.OrganisationId == p.XiaodianGovernment && r.Month.Year == 2021 && r.Dimension == RollupDimension.Total).SumAsync(r => r.Registered));
+            // A unit without subordinates has no rows: its few cases are counted live.
+            Assert.False(await db.PetitionRollups.AnyAsync(r => r.OrganisationId == p.XiaodianLabour));
 
             // Per dimension: the rollup's sums equal COUNT / GROUP BY over the petitions.
-            async Task Same<TKey>(System.Linq.Expressions.Expression<Func<Petition, TKey>> byPetition, System.Linq.Expressions.Expression<Func<PetitionDailyRollup, TKey>> byRollup)
+            async Task Same<TKey>(System.Linq.Expressions.Expression<Func<Petition, TKey>> byPetition, RollupDimension dimension, Func<TKey, string> key)
                 where TKey : notnull
             {
-                var plain = await petitions.GroupBy(byPetition).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
-                var rolled = await rollup.GroupBy(byRollup).Select(g => new { g.Key, Count = g.Sum(r => r.Registered) }).ToDictionaryAsync(x => x.Key, x => x.Count);
-                Assert.Equal(plain.OrderBy(x => x.Key.ToString(), StringComparer.Ordinal), rolled.OrderBy(x => x.Key.ToString(), StringComparer.Ordinal));
+                var plain = (await petitions.GroupBy(byPetition).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).ToDictionary(x => key(x.Key), x => x.Count);
+                var rolled = await rollup.Where(r => r.Dimension == dimension).GroupBy(r => r.Key).Select(g => new { g.Key, Count = g.Sum(r => r.Registered) }).ToDictionaryAsync(x => x.Key, x => x.Count);
+                Assert.Equal(plain.OrderBy(x => x.Key, StringComparer.Ordinal), rolled.OrderBy(x => x.Key, StringComparer.Ordinal));
             }
-            await Same(x => x.Channel, r => r.Channel);
-            await Same(x => x.Purpose, r => r.Purpose);
-            await Same(x => x.ReceivedOn, r => r.Day);
-            await Same(x => x.IssueLocalityCode.Substring(0, 6), r => r.County);
-            await Same(x => x.RegisteringOrganisationId, r => r.RegisteringOrganisationId);
+            await Same(x => x.Channel, RollupDimension.Channel, c => ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Same(x => x.Purpose, RollupDimension.Purpose, c => ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Same(x => x.ReceivedOn, RollupDimension.Day, d => d.Day.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
+            await Same(x => x.IssueLocalityCode.Substring(0, 6), RollupDimension.County, c => c);
             // The level-2 categories are counted under their level-1 parent: labour = cases 1, 2, 5, 6 and 8.
-            Assert.Equal(5, await rollup.Where(r => r.CategoryId == p.Labour).SumAsync(r => r.Registered));
-            Assert.Equal(2, await rollup.Where(r => r.CategoryId == p.Housing).SumAsync(r => r.Registered));
-            Assert.Equal(1, await rollup.Where(r => r.CategoryId == null).SumAsync(r => r.Registered));
+            var byCategory = rollup.Where(r => r.Dimension == RollupDimension.Category);
+            Assert.Equal(5, await byCategory.Where(r => r.Key == p.Labour.ToString()).SumAsync(r => r.Registered));
+            Assert.Equal(2, await byCategory.Where(r => r.Key == p.Housing.ToString()).SumAsync(r => r.Registered));
+            Assert.Equal(1, await byCategory.Where(r => r.Key == "").SumAsync(r => r.Registered));
         }
 
         // Through the API: the county bureau's leader sees the cases its county's units registered or handle — not
@@ -152,6 +166,7 @@ public abstract class DashboardRollupTests(TestApp app)
         // the count of the case list it links to.
         var leader = await LeaderAsync(p.Xiaodian);
         var figures = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2021-03-01&to=2021-03-31");
+        Assert.True(figures.GetProperty("fromRollups").GetBoolean());
         await using (var db = app.NewContext())
         {
             var bureau = await db.Organisations.SingleAsync(o => o.Id == p.Xiaodian);
@@ -223,12 +238,102 @@ public abstract class DashboardRollupTests(TestApp app)
         var incremental = await SnapshotAsync();
         await using (var db = app.NewContext())
         {
-            Assert.Equal(2, await db.PetitionDailyRollups.Where(r => r.Day == new DateOnly(2022, 5, 10)).SumAsync(r => r.Registered));
-            Assert.Equal(1, await db.PetitionDailyRollups.Where(r => r.Day == new DateOnly(2022, 5, 11) && r.ResponsibleOrganisationId == p.XiaodianHousing).SumAsync(r => r.Concluded));
-            Assert.Equal(1, await db.PetitionDailyRollups.Where(r => r.Day == new DateOnly(2022, 6, 1)).SumAsync(r => r.Registered));
+            var may = new DateOnly(2022, 5, 1);
+            var xiaodian = db.PetitionRollups.Where(r => r.OrganisationId == p.XiaodianGovernment);
+            Assert.Equal(2, await xiaodian.Where(r => r.Month == may && r.Dimension == RollupDimension.Day && r.Key == "10").SumAsync(r => r.Registered));
+            Assert.Equal(1, await xiaodian.Where(r => r.Month == may && r.Dimension == RollupDimension.Total).SumAsync(r => r.Concluded));
+            Assert.Equal(1, await db.PetitionRollups.Where(r => r.OrganisationId == p.YingzeGovernment && r.Month == new DateOnly(2022, 6, 1) && r.Dimension == RollupDimension.Total).SumAsync(r => r.Registered));
         }
         await RebuildAsync();
         Assert.Equal(await SnapshotAsync(), incremental);
+    }
+
+    [Fact]
+    public async Task Figures_counted_live_equal_the_rollups_and_a_leader_drills_to_a_unit()
+    {
+        var p = await PlacesAsync();
+        await AddAsync(
+            new Case(new DateOnly(2019, 4, 1), p.Xiaodian, p.XiaodianLabour, "140105001000", Channel.Letter, Purpose.Request, p.Labour, PetitionStatus.Concluded, Evaluation: SatisfactionEvaluation.Satisfied),
+            new Case(new DateOnly(2019, 4, 2), p.Xiaodian, p.XiaodianHousing, "140105002000", Channel.Visit, Purpose.Appeal, p.Housing, Repeat: true),
+            new Case(new DateOnly(2019, 4, 2), p.Xiaodian, null, "140105001000", Channel.GovernorMailbox, Purpose.Suggestion, null),
+            new Case(new DateOnly(2019, 4, 3), p.Yingze, null, "140106001000", Channel.Online, Purpose.Request, p.Labour),
+            new Case(new DateOnly(2019, 4, 3), p.ProvinceBureau, p.XiaodianLabour, "140105003000", Channel.Phone, Purpose.Request, p.Labour, Collective: true));
+        await RebuildAsync();
+        var leader = await LeaderAsync(p.ProvinceBureau);
+
+        // April whole is read from the rollups; April without its last day is a partial month, counted live.
+        var rolled = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2019-04-01&to=2019-04-30");
+        var live = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2019-04-01&to=2019-04-29");
+        Assert.True(rolled.GetProperty("fromRollups").GetBoolean());
+        Assert.False(live.GetProperty("fromRollups").GetBoolean());
+        Assert.Equal(5, rolled.GetProperty("registered").GetInt32());
+        foreach (var figure in new[] { "registered", "repeat", "collective", "open", "concluded", "evaluated", "satisfied" })
+            Assert.Equal(rolled.GetProperty(figure).GetInt32(), live.GetProperty(figure).GetInt32());
+        string Counts(JsonElement f, string chart) => string.Join(",", f.GetProperty(chart).EnumerateArray().Select(r => r.GetProperty("key").GetString() + "=" + r.GetProperty("count").GetInt32()));
+        foreach (var chart in new[] { "byChannel", "byPurpose", "byCategory", "byLocality" })
+            Assert.Equal(Counts(rolled, chart), Counts(live, chart));
+
+        // Drilled to Xiaodian's government (from the rollups) and to its labour bureau (no subordinates: live); every number
+        // equals the case list it links to.
+        var county = await leader.GetFromJsonAsync<JsonElement>($"/api/oversight/dashboard?from=2019-04-01&to=2019-04-30&organisation={p.XiaodianGovernment}");
+        Assert.True(county.GetProperty("fromRollups").GetBoolean());
+        Assert.Equal(4, county.GetProperty("registered").GetInt32());
+        Assert.Equal(p.XiaodianGovernment, county.GetProperty("organisation").GetInt32());
+        Assert.Contains(county.GetProperty("units").EnumerateArray(), u => u.GetProperty("key").GetString() == p.Xiaodian.ToString());
+        var unit = await leader.GetFromJsonAsync<JsonElement>($"/api/oversight/dashboard?from=2019-04-01&to=2019-04-30&organisation={p.XiaodianLabour}");
+        Assert.False(unit.GetProperty("fromRollups").GetBoolean());
+        Assert.Equal(2, unit.GetProperty("registered").GetInt32());   // cases 1 and 5: their current unit is the labour bureau
+        foreach (var f in new[] { county, unit })
+        {
+            var url = f.GetProperty("casesUrl").GetString()!;
+            var listed = await leader.GetFromJsonAsync<JsonElement>("/api/petitions?" + url[(url.IndexOf('?') + 1)..]);
+            Assert.Equal(f.GetProperty("registered").GetInt32(), listed.GetProperty("count").GetInt32());
+            foreach (var row in f.GetProperty("byChannel").EnumerateArray())
+            {
+                var rowUrl = row.GetProperty("casesUrl").GetString()!;
+                var rowListed = await leader.GetFromJsonAsync<JsonElement>("/api/petitions?" + rowUrl[(rowUrl.IndexOf('?') + 1)..]);
+                Assert.Equal(row.GetProperty("count").GetInt32(), rowListed.GetProperty("count").GetInt32());
+            }
+        }
+
+        // A unit outside the caller's scope is refused with the reason.
+        var xiaodianLeader = await LeaderAsync(p.Xiaodian);
+        var outside = await xiaodianLeader.GetAsync($"/api/oversight/dashboard?from=2019-04-01&to=2019-04-30&organisation={p.YingzeGovernment}");
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.True((await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("organisation", out _));
+    }
+
+    [Fact]
+    public async Task Supervision_figures_count_the_open_and_overdue_orders_on_the_units_shown()
+    {
+        var p = await PlacesAsync();
+        await using (var db = app.NewContext())
+        {
+            SupervisionOrder Order(int target, Sunshine.Domain.Oversight.SupervisionKind kind, DateOnly due, Sunshine.Domain.Oversight.SupervisionStatus status) => new()
+            {
+                TargetOrganisationId = target, IssuingOrganisationId = p.Xiaodian, Kind = kind, Instructions = "限期答复", IssuedOn = new DateOnly(2020, 1, 1),
+                DueOn = due, IssuedByUserId = "x", IssuedByName = "督查员", Status = status,
+            };
+            db.SupervisionOrders.AddRange(
+                Order(p.XiaodianLabour, Sunshine.Domain.Oversight.SupervisionKind.Supervise, new DateOnly(2020, 2, 1), Sunshine.Domain.Oversight.SupervisionStatus.Open),
+                Order(p.XiaodianHousing, Sunshine.Domain.Oversight.SupervisionKind.Listed, new DateOnly(2099, 1, 1), Sunshine.Domain.Oversight.SupervisionStatus.Open),
+                Order(p.XiaodianHousing, Sunshine.Domain.Oversight.SupervisionKind.Listed, new DateOnly(2020, 2, 1), Sunshine.Domain.Oversight.SupervisionStatus.Closed),
+                Order(p.Yingze, Sunshine.Domain.Oversight.SupervisionKind.Supervise, new DateOnly(2020, 2, 1), Sunshine.Domain.Oversight.SupervisionStatus.Open));
+            await db.SaveChangesAsync();
+        }
+        var leader = await LeaderAsync(p.Xiaodian);
+        var figures = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2020-01-01&to=2020-01-31");
+        var supervision = figures.GetProperty("supervision");
+        // Xiaodian's two open orders (the closed one and Yingze's are not counted); one is past its due date.
+        Assert.Equal(2, supervision.GetProperty("open").GetInt32());
+        Assert.Equal(1, supervision.GetProperty("overdue").GetInt32());
+        var byKind = supervision.GetProperty("byKind").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("count").GetInt32());
+        Assert.Equal(1, byKind["Supervise"]);
+        Assert.Equal(1, byKind["Listed"]);
+        // Drilled to the labour bureau: its one (overdue) order.
+        var unit = await leader.GetFromJsonAsync<JsonElement>($"/api/oversight/dashboard?from=2020-01-01&to=2020-01-31&organisation={p.XiaodianLabour}");
+        Assert.Equal(1, unit.GetProperty("supervision").GetProperty("open").GetInt32());
+        Assert.Equal(1, unit.GetProperty("supervision").GetProperty("overdue").GetInt32());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Sunshine.Web.Infrastructure;
 namespace Sunshine.Web.Features.Oversight.BigData;
 
 /// <summary>
-/// 信访大数据 API: the leader dashboard's figures (<c>GET /api/oversight/dashboard?from=&amp;to=&amp;locality=</c>), the same
+/// 信访大数据 API: the leader dashboard's figures (<c>GET /api/oversight/dashboard?from=&amp;to=&amp;locality=&amp;organisation=</c>), the same
 /// as an Excel workbook, and a full rebuild of the rollups for administrators. For bureau leaders, supervisors and
 /// administrators, within their scope.
 /// </summary>
@@ -56,31 +56,38 @@ public static class BigDataEndpoints
         return (start, end, prefix, problems);
     }
 
-    public static async Task<IResult> Figures(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to, string? locality,
+    public static async Task<IResult> Figures(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to, string? locality, int? organisation,
         TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
+        var (figures, problem) = await LoadAsync(user, db, from, to, locality, organisation, time, configuration, L, ct);
+        return figures is null ? problem! : TypedResults.Ok(figures);
+    }
+
+    /// <summary>Checks the caller, the period, the level and the unit drilled to (within the caller's scope), then counts.</summary>
+    public static async Task<(DashboardFigures? Figures, IResult? Problem)> LoadAsync(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to,
+        string? locality, int? organisation, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
         var scope = UserScope.From(user)!;
-        if (!MaySee(scope)) return TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden);
-        var (start, end, prefix, problems) = Validate(from, to, locality, ChinaTime.Today(time), L);
-        if (problems.Any) return problems.ToResult();
+        if (!MaySee(scope)) return (null, TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden));
+        var today = ChinaTime.Today(time);
+        var (start, end, prefix, problems) = Validate(from, to, locality, today, L);
+        var node = problems.Any ? null : await DashboardQuery.NodeAsync(db, scope, organisation, ct);
+        if (!problems.Any && node is null) problems.Add("organisation", "ErrorOrganisationOutOfScope");
+        if (problems.Any) return (null, problems.ToResult());
         var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
-        return TypedResults.Ok(await DashboardQuery.LoadAsync(db, scope, start, end, prefix, colouring, configuration, L, ct));
+        return (await DashboardQuery.LoadAsync(db, scope, node!, organisation is not null, start, end, prefix, today, colouring, configuration, L, ct), null);
     }
 
     /// <summary>The figures as a workbook, one sheet per chart; the same numbers as the screen.</summary>
-    public static async Task<IResult> Export(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to, string? locality,
+    public static async Task<IResult> Export(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to, string? locality, int? organisation,
         TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var scope = UserScope.From(user)!;
-        if (!MaySee(scope)) return TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden);
-        var (start, end, prefix, problems) = Validate(from, to, locality, ChinaTime.Today(time), L);
-        if (problems.Any) return problems.ToResult();
-        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
-        var f = await DashboardQuery.LoadAsync(db, scope, start, end, prefix, colouring, configuration, L, ct);
+        var (f, problem) = await LoadAsync(user, db, from, to, locality, organisation, time, configuration, L, ct);
+        if (f is null) return problem!;
         var stream = new MemoryStream();
         await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, Workbook(f, L), cancellationToken: ct);
         stream.Position = 0;
-        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"dashboard-{DashboardQuery.Iso(start)}-{DashboardQuery.Iso(end)}.xlsx");
+        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"dashboard-{DashboardQuery.Iso(f.From)}-{DashboardQuery.Iso(f.To)}.xlsx");
     }
 
     public static Dictionary<string, object> Workbook(DashboardFigures f, IStringLocalizer L)
@@ -94,6 +101,7 @@ public static class BigDataEndpoints
             {
                 new() { [L["Bd.Figure"].Value] = L["Bd.Period"].Value, [L["Bd.Value"].Value] = $"{DashboardQuery.Iso(f.From)} — {DashboardQuery.Iso(f.To)}" },
                 new() { [L["Bd.Figure"].Value] = L["Bd.Level"].Value, [L["Bd.Value"].Value] = f.LocalityName ?? L["Bd.WholeScope"].Value },
+                new() { [L["Bd.Figure"].Value] = L["Bd.Organisation"].Value, [L["Bd.Value"].Value] = f.OrganisationName },
                 new() { [L["Bd.Figure"].Value] = L["Bd.Registered"].Value, [L["Bd.Value"].Value] = f.Registered },
                 new() { [L["Bd.Figure"].Value] = L["Bd.Repeat"].Value, [L["Bd.Value"].Value] = f.Repeat },
                 new() { [L["Bd.Figure"].Value] = L["Bd.RepeatRate"].Value, [L["Bd.Value"].Value] = Percent(f.RepeatRate) },
@@ -104,6 +112,8 @@ public static class BigDataEndpoints
                 new() { [L["Bd.Figure"].Value] = L["Bd.Satisfied"].Value, [L["Bd.Value"].Value] = f.Satisfied },
                 new() { [L["Bd.Figure"].Value] = L["Bd.SatisfactionRate"].Value, [L["Bd.Value"].Value] = Percent(f.SatisfactionRate) },
                 new() { [L["Bd.Figure"].Value] = L["Bd.OverdueNow"].Value, [L["Bd.Value"].Value] = f.OverdueNow },
+                new() { [L["Bd.Figure"].Value] = L["Bd.SupervisionOpen"].Value, [L["Bd.Value"].Value] = f.Supervision.Open },
+                new() { [L["Bd.Figure"].Value] = L["Bd.SupervisionOverdue"].Value, [L["Bd.Value"].Value] = f.Supervision.Overdue },
             },
             [L["Bd.OverTime"].Value] = Rows(f.OverTime, L["Bd.Date"].Value),
             [L["Bd.ByChannel"].Value] = Rows(f.ByChannel, L["Channel"].Value),
@@ -128,7 +138,7 @@ public static class BigDataEndpoints
         var scope = UserScope.From(user)!;
         if (!scope.IsInRole(StaffRoles.Administrator)) return TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden);
         var pass = await DashboardRollups.RebuildAsync(db, time, ct);
-        audit.Record(scope, "rollups.rebuild", "PetitionDailyRollup", 0, after: pass);
+        audit.Record(scope, "rollups.rebuild", "PetitionRollup", 0, after: pass);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(pass);
     }

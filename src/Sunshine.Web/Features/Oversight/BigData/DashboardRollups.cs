@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
@@ -8,11 +9,11 @@ using Sunshine.Web.Infrastructure;
 namespace Sunshine.Web.Features.Oversight.BigData;
 
 /// <summary>
-/// Keeps the dashboard's rollups (<see cref="PetitionDailyRollup"/>, <see cref="PetitionTermRollup"/>) current. Each pass
-/// finds the days touched since the last one — days received of new petitions and of petitions with new case events
-/// (every change of status, unit or evaluation writes one) — and recounts those days whole; the months of those days
-/// get their hot-topic terms recounted. The first pass (no mark yet, e.g. right after the demo load) rebuilds all.
-/// Runs on one node per pass through the lease <c>rollups</c>.
+/// Keeps the dashboard's rollups (<see cref="PetitionRollup"/>, <see cref="PetitionTermRollup"/>) current. Each pass
+/// finds the months touched since the last one — months received of new petitions and of petitions with new case events
+/// (every change of status, unit or evaluation writes one) — and recounts those months whole, in one read of each month's
+/// petitions. The first pass (no mark yet, e.g. right after the demo load) rebuilds all. Runs on one node per pass through
+/// the lease <c>rollups</c>.
 /// </summary>
 public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<DashboardRollups> logger)
     : LeasedBackgroundWork(scopes, time, configuration, logger)
@@ -25,22 +26,22 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
 
     /// <summary>
     /// Ids are handed out before their transactions commit, so a petition or event with an id just below the last mark may
-    /// become visible only after the pass that set it. Each pass therefore looks this far back again (recounting a day
+    /// become visible only after the pass that set it. Each pass therefore looks this far back again (recounting a month
     /// twice changes nothing).
     /// </summary>
     private const long Overlap = 1_000;
 
-    /// <summary>Days recounted per statement: bounded SQL parameter lists and memory at millions of petitions.</summary>
-    private const int DaysPerBatch = 31;
+    /// <summary>Hot-topic terms kept per organisation and month: enough to rank the rising ones, small enough to read fast.</summary>
+    public const int TermsPerMonth = 200;
 
     public override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<SunshineDbContext>();
         var pass = await UpdateAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
-        if (pass.Days > 0) _logger.LogInformation("Rollups: recounted {Days} days and {Months} months", pass.Days, pass.Months);
+        if (pass.Months > 0) _logger.LogInformation("Rollups: recounted {Months} months ({Rows} rows)", pass.Months, pass.Rows);
     }
 
-    public sealed record Pass(int Days, int Months, bool Rebuilt);
+    public sealed record Pass(int Months, int Rows, bool Rebuilt);
 
     /// <summary>One incremental pass; a full rebuild when there is no mark yet.</summary>
     public static async Task<Pass> UpdateAsync(SunshineDbContext db, TimeProvider time, CancellationToken ct = default)
@@ -62,12 +63,13 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
                           select p.ReceivedOn;
             days = await received.Union(changed).ToListAsync(ct);
         }
-        var months = await RecountAsync(db, days, ct);
+        var months = days.Select(MonthOf).Distinct().Order().ToList();
+        var rows = await RecountAsync(db, months, ct);
         mark.LastPetitionId = lastPetition;
         mark.LastEventId = lastEvent;
         mark.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return new Pass(days.Count, months, false);
+        return new Pass(months.Count, rows, false);
     }
 
     /// <summary>Recounts everything from the petitions: after the demo load, an import, or on request (CLI <c>rollups rebuild</c>).</summary>
@@ -76,102 +78,168 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
         // The marks first: whatever arrives during the rebuild is picked up by the next pass.
         var lastPetition = await db.Petitions.MaxAsync(p => (long?)p.Id, ct) ?? 0;
         var lastEvent = await db.PetitionEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        await db.PetitionDailyRollups.ExecuteDeleteAsync(ct);
+        await db.PetitionRollups.ExecuteDeleteAsync(ct);
         await db.PetitionTermRollups.ExecuteDeleteAsync(ct);
         var first = await db.Petitions.MinAsync(p => (DateOnly?)p.ReceivedOn, ct);
         var last = await db.Petitions.MaxAsync(p => (DateOnly?)p.ReceivedOn, ct);
-        var days = new List<DateOnly>();
-        for (var d = first; d is { } day && day <= last!.Value; d = day.AddDays(1)) days.Add(day);
-        var months = await RecountAsync(db, days, ct);
+        var months = new List<DateOnly>();
+        if (first is { } f && last is { } l)
+            for (var m = MonthOf(f); m <= l; m = m.AddMonths(1)) months.Add(m);
+        var rows = await RecountAsync(db, months, ct);
         var mark = await db.RollupMarks.SingleOrDefaultAsync(m => m.Name == MarkName, ct);
         if (mark is null) db.RollupMarks.Add(mark = new RollupMark { Name = MarkName });
         mark.LastPetitionId = lastPetition;
         mark.LastEventId = lastEvent;
         mark.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return new Pass(days.Count, months, true);
+        return new Pass(months.Count, rows, true);
     }
 
-    /// <summary>Replaces the rollup rows of these days, and the term rows of their months. Returns the months recounted.</summary>
-    private static async Task<int> RecountAsync(SunshineDbContext db, IReadOnlyCollection<DateOnly> days, CancellationToken ct)
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>Each unit's organisations that get rollup rows: itself and its ancestors, those of them with subordinates.</summary>
+    internal static async Task<Dictionary<int, int[]>> NodesAsync(SunshineDbContext db, CancellationToken ct)
     {
-        if (days.Count == 0) return 0;
-        var levelOne = await LevelOneCategoriesAsync(db, ct);
-        foreach (var batch in days.Order().Chunk(DaysPerBatch))
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var (first, last) = (batch[0], batch[^1]);
-            await db.PetitionDailyRollups.Where(r => r.Day >= first && r.Day <= last && batch.Contains(r.Day)).ExecuteDeleteAsync(ct);
-            db.PetitionDailyRollups.AddRange(await CountDaysAsync(db, batch, levelOne, ct));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await tx.CommitAsync(ct);
-        }
-        var months = days.Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().Order().ToList();
-        foreach (var month in months)
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.PetitionTermRollups.Where(r => r.Month == month).ExecuteDeleteAsync(ct);
-            db.PetitionTermRollups.AddRange(await CountTermsAsync(db, month, ct));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await tx.CommitAsync(ct);
-        }
-        return months.Count;
+        var parents = (await db.Organisations.AsNoTracking().Where(o => o.ParentId != null).Select(o => o.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        var paths = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Path }).ToListAsync(ct);
+        return paths.ToDictionary(o => o.Id, o => o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => int.Parse(id, CultureInfo.InvariantCulture)).Where(parents.Contains).ToArray());
     }
+
+    /// <summary>Whether an organisation has rollup rows (it has subordinates).</summary>
+    public static Task<bool> HasRowsAsync(SunshineDbContext db, int organisationId, CancellationToken ct) =>
+        db.Organisations.AnyAsync(o => o.ParentId == organisationId, ct);
 
     private static readonly PetitionStatus[] ClosedStatuses =
         [PetitionStatus.Concluded, PetitionStatus.Declined, PetitionStatus.RoutedToLegalChannel, PetitionStatus.Withdrawn, PetitionStatus.Merged];
 
-    /// <summary>The days' petitions grouped in the database; categories folded to level 1 here (the tree is a few hundred rows).</summary>
-    private static async Task<List<PetitionDailyRollup>> CountDaysAsync(SunshineDbContext db, DateOnly[] days, Dictionary<int, int> levelOne, CancellationToken ct)
+    public static bool IsClosed(PetitionStatus status) => ClosedStatuses.Contains(status);
+
+    public static bool IsSatisfied(SatisfactionEvaluation? e) => e is SatisfactionEvaluation.Satisfied or SatisfactionEvaluation.FairlySatisfied;
+
+    /// <summary>
+    /// Replaces the rows of these months. Each month's petitions are read once (an index range on the day received) and
+    /// counted here: by every organisation with subordinates above the current unit, for each dimension; terms counted
+    /// at the lowest such organisation and added upwards. Returns the rows written.
+    /// </summary>
+    private static async Task<int> RecountAsync(SunshineDbContext db, IReadOnlyCollection<DateOnly> months, CancellationToken ct)
     {
-        var first = days.Min();
-        var last = days.Max();
-        var groups = await db.Petitions.AsNoTracking()
-            // The range lets the database walk the ReceivedOn index; the list keeps only the days asked for.
-            .Where(p => p.ReceivedOn >= first && p.ReceivedOn <= last && days.Contains(p.ReceivedOn))
-            .GroupBy(p => new
+        if (months.Count == 0) return 0;
+        var levelOne = await LevelOneCategoriesAsync(db, ct);
+        var nodes = await NodesAsync(db, ct);
+        var written = 0;
+        foreach (var month in months)
+        {
+            var next = month.AddMonths(1);
+            var counts = new Dictionary<(int Node, RollupDimension Dimension, string Key), PetitionRollup>();
+            var terms = new Dictionary<int, Dictionary<string, int>>();
+            var source = from p in db.Petitions.AsNoTracking()
+                         where p.ReceivedOn >= month && p.ReceivedOn < next
+                         join s in db.PetitionSearchEntries on p.Id equals s.PetitionId into words
+                         from s in words.DefaultIfEmpty()
+                         select new
+                         {
+                             Unit = p.ResponsibleOrganisationId ?? p.RegisteringOrganisationId,
+                             Item = new Item(p.ReceivedOn, p.Channel, p.Purpose, p.CategoryId, p.IssueLocalityCode, p.IsRepeat, p.IsCollective, p.Status,
+                                 p.UnitEvaluation ?? p.BureauEvaluation),
+                             Tokens = s == null ? null : s.Tokens, p.Summary,
+                         };
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var p in source.AsAsyncEnumerable().WithCancellation(ct))
             {
-                p.ReceivedOn, p.RegisteringOrganisationId, p.ResponsibleOrganisationId, p.AccusedOrganisationId,
-                County = p.IssueLocalityCode.Substring(0, 6), p.Channel, p.Purpose, p.CategoryId,
-            })
-            .Select(g => new
+                var above = nodes.GetValueOrDefault(p.Unit) ?? [];
+                if (above.Length == 0) continue;
+                foreach (var node in above)
+                {
+                    foreach (var one in Count(p.Item, month, node, levelOne))
+                    {
+                        if (counts.TryGetValue((node, one.Dimension, one.Key), out var row))
+                        {
+                            row.Registered++;
+                            row.Repeat += one.Repeat;
+                            row.Collective += one.Collective;
+                            row.Open += one.Open;
+                            row.Concluded += one.Concluded;
+                            row.Evaluated += one.Evaluated;
+                            row.Satisfied += one.Satisfied;
+                        }
+                        else counts[(node, one.Dimension, one.Key)] = one;
+                    }
+                }
+                // Terms: the stored search words (summary and content, as the search indexed them); each once per petition.
+                // Accusations are left out, so no word of one reaches a leader outside its circle.
+                if (p.Item.Purpose == Purpose.Accusation) continue;
+                if (!terms.TryGetValue(above[^1], out var bag)) terms[above[^1]] = bag = new Dictionary<string, int>(StringComparer.Ordinal);
+                seen.Clear();
+                foreach (var term in Words(p.Tokens, p.Summary))
+                    if (HotTopics.IsTopical(term) && seen.Add(term)) bag[term] = bag.GetValueOrDefault(term) + 1;
+            }
+            var termRows = TermRows(month, terms, nodes);
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.PetitionRollups.Where(r => r.Month == month).ExecuteDeleteAsync(ct);
+            await db.PetitionTermRollups.Where(r => r.Month == month).ExecuteDeleteAsync(ct);
+            db.PetitionRollups.AddRange(counts.Values);
+            db.PetitionTermRollups.AddRange(termRows);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await tx.CommitAsync(ct);
+            written += counts.Count + termRows.Count;
+        }
+        return written;
+    }
+
+    /// <summary>What the dashboard counts of one petition.</summary>
+    public sealed record Item(DateOnly ReceivedOn, Channel Channel, Purpose Purpose, int? CategoryId, string IssueLocalityCode,
+        bool IsRepeat, bool IsCollective, PetitionStatus Status, SatisfactionEvaluation? Evaluation);
+
+    /// <summary>
+    /// One petition's contribution to each dimension of a node's month: the one counting rule of the rollups and of the
+    /// dashboard's live counts. Categories are folded to level 1, localities to the county.
+    /// </summary>
+    public static IEnumerable<PetitionRollup> Count(Item p, DateOnly month, int node, Dictionary<int, int> levelOne)
+    {
+        var category = p.CategoryId is { } c ? levelOne.GetValueOrDefault(c, c).ToString(CultureInfo.InvariantCulture) : "";
+        var county = p.IssueLocalityCode.Length >= 6 ? p.IssueLocalityCode[..6] : p.IssueLocalityCode;
+        (RollupDimension, string)[] keys =
+        [
+            (RollupDimension.Total, ""),
+            (RollupDimension.Day, p.ReceivedOn.Day.ToString("D2", CultureInfo.InvariantCulture)),
+            (RollupDimension.Channel, ((int)p.Channel).ToString(CultureInfo.InvariantCulture)),
+            (RollupDimension.Purpose, ((int)p.Purpose).ToString(CultureInfo.InvariantCulture)),
+            (RollupDimension.Category, category),
+            (RollupDimension.County, county),
+        ];
+        foreach (var (dimension, key) in keys)
+        {
+            yield return new PetitionRollup
             {
-                g.Key,
-                Registered = g.Count(),
-                Repeat = g.Sum(p => p.IsRepeat ? 1 : 0),
-                Collective = g.Sum(p => p.IsCollective ? 1 : 0),
-                Open = g.Sum(p => ClosedStatuses.Contains(p.Status) ? 0 : 1),
-                Concluded = g.Sum(p => p.Status == PetitionStatus.Concluded ? 1 : 0),
-                // The petitioner's evaluation of the handling (the unit's; the bureau's where only that was given).
-                Evaluated = g.Sum(p => p.UnitEvaluation != null || p.BureauEvaluation != null ? 1 : 0),
-                Satisfied = g.Sum(p => (p.UnitEvaluation ?? p.BureauEvaluation) == SatisfactionEvaluation.Satisfied
-                                       || (p.UnitEvaluation ?? p.BureauEvaluation) == SatisfactionEvaluation.FairlySatisfied ? 1 : 0),
-            })
-            .ToListAsync(ct);
-        return groups
-            .GroupBy(g => (g.Key.ReceivedOn, g.Key.RegisteringOrganisationId, g.Key.ResponsibleOrganisationId, g.Key.AccusedOrganisationId, g.Key.County,
-                g.Key.Channel, g.Key.Purpose, Category: g.Key.CategoryId is { } c ? levelOne.GetValueOrDefault(c, c) : (int?)null))
-            .Select(g => new PetitionDailyRollup
+                OrganisationId = node, Month = month, Dimension = dimension, Key = key, Registered = 1,
+                Repeat = p.IsRepeat ? 1 : 0, Collective = p.IsCollective ? 1 : 0, Open = IsClosed(p.Status) ? 0 : 1,
+                Concluded = p.Status == PetitionStatus.Concluded ? 1 : 0, Evaluated = p.Evaluation is null ? 0 : 1, Satisfied = IsSatisfied(p.Evaluation) ? 1 : 0,
+            };
+        }
+    }
+
+    internal static IEnumerable<string> Words(string? tokens, string summary) =>
+        tokens is null ? ChineseSegmenter.Tokens(summary) : tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Each node's terms: its own bag plus those of the nodes below it; the top <see cref="TermsPerMonth"/> kept.</summary>
+    private static List<PetitionTermRollup> TermRows(DateOnly month, Dictionary<int, Dictionary<string, int>> lowest, Dictionary<int, int[]> nodes)
+    {
+        var total = new Dictionary<int, Dictionary<string, int>>();
+        foreach (var (node, bag) in lowest)
+        {
+            // The lowest node's chain: any unit whose last node it is has the same ancestors.
+            var chain = nodes[node];
+            foreach (var up in chain)
             {
-                Day = g.Key.ReceivedOn,
-                RegisteringOrganisationId = g.Key.RegisteringOrganisationId,
-                ResponsibleOrganisationId = g.Key.ResponsibleOrganisationId,
-                AccusedOrganisationId = g.Key.AccusedOrganisationId,
-                County = g.Key.County,
-                Channel = g.Key.Channel,
-                Purpose = g.Key.Purpose,
-                CategoryId = g.Key.Category,
-                Registered = g.Sum(x => x.Registered),
-                Repeat = g.Sum(x => x.Repeat),
-                Collective = g.Sum(x => x.Collective),
-                Open = g.Sum(x => x.Open),
-                Concluded = g.Sum(x => x.Concluded),
-                Evaluated = g.Sum(x => x.Evaluated),
-                Satisfied = g.Sum(x => x.Satisfied),
-            })
-            .ToList();
+                if (!total.TryGetValue(up, out var sum)) total[up] = sum = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var (term, n) in bag) sum[term] = sum.GetValueOrDefault(term) + n;
+            }
+        }
+        return total.SelectMany(t => t.Value.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(TermsPerMonth)
+            .Select(x => new PetitionTermRollup { OrganisationId = t.Key, Month = month, Term = x.Key, Petitions = x.Value })).ToList();
     }
 
     /// <summary>Each category's level-1 ancestor.</summary>
@@ -184,31 +252,5 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
             for (var hops = 0; parents.GetValueOrDefault(top) is { } parent && hops < 10; hops++) top = parent;
             return top;
         });
-    }
-
-    /// <summary>
-    /// The month's terms: each petition's summary segmented with the search's jieba segmenter, each term counted once
-    /// per petition; one-character words, numbers and stop words (<see cref="HotTopics.IsTopical"/>) left out.
-    /// </summary>
-    private static async Task<List<PetitionTermRollup>> CountTermsAsync(SunshineDbContext db, DateOnly month, CancellationToken ct)
-    {
-        var next = month.AddMonths(1);
-        var counts = new Dictionary<(int, int?, string), int>();
-        var rows = db.Petitions.AsNoTracking()
-            .Where(p => p.ReceivedOn >= month && p.ReceivedOn < next && p.Purpose != Purpose.Accusation)
-            .Select(p => new { p.RegisteringOrganisationId, p.ResponsibleOrganisationId, p.Summary })
-            .AsAsyncEnumerable();
-        await foreach (var p in rows.WithCancellation(ct))
-        {
-            foreach (var term in ChineseSegmenter.Tokens(p.Summary).Where(HotTopics.IsTopical).Distinct())
-            {
-                var key = (p.RegisteringOrganisationId, p.ResponsibleOrganisationId, term);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-            }
-        }
-        return counts.Select(c => new PetitionTermRollup
-        {
-            Month = month, RegisteringOrganisationId = c.Key.Item1, ResponsibleOrganisationId = c.Key.Item2, Term = c.Key.Item3, Petitions = c.Value,
-        }).ToList();
     }
 }
