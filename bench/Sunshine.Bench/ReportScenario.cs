@@ -70,7 +70,7 @@ public static class ReportScenario
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
-            var (content, _) = await AnnualReportFile.RenderAsync(db, year, organisation, false, null, "docx", time, ct);
+            var (content, _) = await AnnualReportFile.RenderAsync(db, year, organisation, false, null, "docx", scope.ServiceProvider, ct);
             // A real Word file: an Office Open XML package is a ZIP archive.
             if (content.Length < 4 || content[0] != (byte)'P' || content[1] != (byte)'K') throw new InvalidOperationException("The annual report is not a DOCX file.");
             size = content.Length;
