@@ -59,8 +59,10 @@ public static class AssessmentQuery
         var petitions = db.Petitions.AsNoTracking().WithinScope(scope).Where(AssessmentSets.InPeriod(period));
         var byUnit = await CountAsync(petitions.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
         var byBureau = await CountAsync(petitions, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct);
+        var byReceiver = await CountReceivingAsync(db, petitions.Where(sets.All["unit-timely"].Condition), sets, ct);
 
-        var counted = units.Select(u => (Unit: u, Counts: byUnit.GetValueOrDefault(u.Id, new AssessmentCounts()) + byBureau.GetValueOrDefault(u.Id, new AssessmentCounts())))
+        var counted = units.Select(u => (Unit: u, Counts: byUnit.GetValueOrDefault(u.Id, new AssessmentCounts()) + byBureau.GetValueOrDefault(u.Id, new AssessmentCounts())
+                                             + byReceiver.GetValueOrDefault(u.Id, new AssessmentCounts())))
             .Where(u => u.Counts != new AssessmentCounts())
             .ToList();
         var ranks = scoring.Rank(counted.Select(u => (u.Unit.Id, u.Counts)));
@@ -128,6 +130,27 @@ public static class AssessmentQuery
             Items = f.Items, Repeat = f.Repeat, Online = f.Online, ResolvedFirstTime = f.ResolvedFirstTime, HandlingDays = f.Days,
         });
     }
+
+    /// <summary>
+    /// The receiving steps (<see cref="AssessedAs.Receiver"/>): the hops of the period's cases grouped by the unit they were
+    /// sent to, each set counted as distinct cases — what the case list shows for it (<see cref="AssessmentSets.For"/>).
+    /// </summary>
+    private static async Task<Dictionary<int, AssessmentCounts>> CountReceivingAsync(SunshineDbContext db, IQueryable<Petition> petitions,
+        AssessmentSets sets, CancellationToken ct)
+    {
+        var (timely, late) = (sets.HopConditions["unit-timely"], sets.HopConditions["unit-late"]);
+        Expression<Func<IGrouping<int, PetitionHop>, ReceivingCounts>> counts = g => new ReceivingCounts(g.Key,
+            g.Where(h => AssessmentSets.Invoke(timely, h)).Select(h => h.PetitionId).Distinct().Count(),
+            g.Where(h => AssessmentSets.Invoke(late, h)).Select(h => h.PetitionId).Distinct().Count());
+        var grouped = await db.PetitionHops.AsNoTracking()
+            .Where(h => petitions.Any(p => p.Id == h.PetitionId))
+            .GroupBy(h => h.ToOrganisationId)
+            .Select(AssessmentSets.Inline(counts))
+            .ToListAsync(ct);
+        return grouped.ToDictionary(c => c.Unit, c => new AssessmentCounts { UnitTimely = c.Timely, UnitLate = c.Late });
+    }
+
+    private sealed record ReceivingCounts(int Unit, int Timely, int Late);
 
     /// <summary>A row's flags, then a unit's sums (the same shape, so EF can translate both).</summary>
     private sealed class Flags
