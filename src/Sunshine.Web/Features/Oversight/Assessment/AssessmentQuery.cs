@@ -5,6 +5,7 @@ using Sunshine.Data.Entities;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Oversight;
+using Sunshine.Domain.Petitions;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Features.Oversight.Assessment;
@@ -56,10 +57,19 @@ public static class AssessmentQuery
         if (level is { } wanted)
             units = units.Where(u => DivisionCode.TryParse(u.DivisionCode, out var code) && code.Level == wanted).ToList();
 
-        var petitions = db.Petitions.AsNoTracking().WithinScope(scope).Where(AssessmentSets.InPeriod(period));
-        var byUnit = await CountAsync(petitions.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
-        var byBureau = await CountAsync(petitions, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct);
-        var byReceiver = await CountReceivingAsync(db, petitions.Where(sets.All["unit-timely"].Condition), sets, ct);
+        var inPeriod = db.Petitions.AsNoTracking().Where(AssessmentSets.InPeriod(period));
+        // Grouped by the responsible or the registering unit and kept only for units in scope, a petition is within the
+        // scope by its group's unit (ScopeQueries.WithinScope: registering or responsible unit in the subtree, or the own
+        // unit without subordinates), so only WithinScope's other conditions are tested here — the accused unit never
+        // sees an accusation, and outside a bureau accusations are seen only by their own units — without joining the
+        // organisation tree for every row. The receiving steps group by another unit, so they take the full scope.
+        var own = scope.OrganisationId;
+        var grouped = inPeriod.Where(p => p.AccusedOrganisationId != own);
+        if (scope.IncludeSubordinates && !scope.AtBureau)
+            grouped = grouped.Where(p => p.Purpose != Purpose.Accusation || p.RegisteringOrganisationId == own || p.ResponsibleOrganisationId == own);
+        var byUnit = await CountAsync(grouped.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
+        var byBureau = await CountAsync(grouped, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct);
+        var byReceiver = await CountReceivingAsync(db, inPeriod.WithinScope(scope).Where(sets.All["unit-timely"].Condition), sets, ct);
 
         var counted = units.Select(u => (Unit: u, Counts: byUnit.GetValueOrDefault(u.Id, new AssessmentCounts()) + byBureau.GetValueOrDefault(u.Id, new AssessmentCounts())
                                              + byReceiver.GetValueOrDefault(u.Id, new AssessmentCounts())))
@@ -142,8 +152,8 @@ public static class AssessmentQuery
         Expression<Func<IGrouping<int, PetitionHop>, ReceivingCounts>> counts = g => new ReceivingCounts(g.Key,
             g.Where(h => AssessmentSets.Invoke(timely, h)).Select(h => h.PetitionId).Distinct().Count(),
             g.Where(h => AssessmentSets.Invoke(late, h)).Select(h => h.PetitionId).Distinct().Count());
-        var grouped = await db.PetitionHops.AsNoTracking()
-            .Where(h => petitions.Any(p => p.Id == h.PetitionId))
+        // From the period's petitions (their date index) to their hops (by PetitionId), not the other way round.
+        var grouped = await petitions.Join(db.PetitionHops.AsNoTracking(), p => p.Id, h => h.PetitionId, (p, h) => h)
             .GroupBy(h => h.ToOrganisationId)
             .Select(AssessmentSets.Inline(counts))
             .ToListAsync(ct);

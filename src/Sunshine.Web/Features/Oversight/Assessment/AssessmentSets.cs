@@ -47,6 +47,9 @@ public sealed class AssessmentSets
 
     public DateOnly Today { get; }
 
+    /// <summary>"Not decided" in a comparison with a limit that has passed: later than any limit.</summary>
+    private static readonly DateOnly Never = new(9999, 12, 31);
+
     private readonly IQueryable<PetitionHop> _hops;
 
     private AssessmentSets(SunshineDbContext db, DateOnly today, int transferDays, int acceptanceDays, int evaluationDays)
@@ -59,8 +62,10 @@ public sealed class AssessmentSets
             hops.Where(h => h.PetitionId == p.Id).Min(h => (DateOnly?)h.SentOn) ?? p.AcceptedOn ?? p.ConcludedOn;
         Expression<Func<Petition, bool>> firstTime = p => !p.IsRepeat && p.OriginalPetitionId == null;
         Expression<Func<Petition, bool>> bureauTimely = p => Invoke(decided, p) <= p.RegisteredOn.AddDays(transferDays);
-        Expression<Func<Petition, bool>> bureauLate = p => Invoke(decided, p) > p.RegisteredOn.AddDays(transferDays)
-                                                           || (Invoke(decided, p) == null && p.RegisteredOn.AddDays(transferDays) < today);
+        // Late: decided after the limit, or undecided when it has passed (read as decided "never"). One COALESCE, so the
+        // database evaluates the first-transfer subquery once per row rather than twice.
+        Expression<Func<Petition, bool>> bureauLate = p => (Invoke(decided, p) ?? (p.RegisteredOn.AddDays(transferDays) < today ? Never : p.RegisteredOn.AddDays(transferDays)))
+                                                           > p.RegisteredOn.AddDays(transferDays);
 
         // The unit's 及时受理 (DOMAIN.md §1.6: "for a unit its acceptance (受理) — compared with its due date from the
         // statutory clock"). The step is a receiving step of the transfer chain, so it is credited to the unit that held
@@ -72,8 +77,8 @@ public sealed class AssessmentSets
             h.AnsweredOn ?? hops.Where(n => n.PetitionId == h.PetitionId && n.Id > h.Id).Min(n => (DateOnly?)n.SentOn);
         Expression<Func<Petition, bool>> received = p => p.Status != PetitionStatus.Withdrawn && p.Status != PetitionStatus.Merged;
         Expression<Func<PetitionHop, bool>> unitTimely = h => Invoke(hopDecided, h) <= h.SentOn.AddDays(acceptanceDays);
-        Expression<Func<PetitionHop, bool>> unitLate = h => Invoke(hopDecided, h) > h.SentOn.AddDays(acceptanceDays)
-                                                            || (Invoke(hopDecided, h) == null && h.SentOn.AddDays(acceptanceDays) < today);
+        Expression<Func<PetitionHop, bool>> unitLate = h => (Invoke(hopDecided, h) ?? (h.SentOn.AddDays(acceptanceDays) < today ? Never : h.SentOn.AddDays(acceptanceDays)))
+                                                            > h.SentOn.AddDays(acceptanceDays);
         HopConditions = new Dictionary<string, Expression<Func<PetitionHop, bool>>>
         {
             ["unit-timely"] = Inline(unitTimely),
