@@ -498,6 +498,8 @@ public abstract class SupervisionTests(TestApp app)
 
         // An alert assigned to the officer on 10/2: told once to the officer.
         SetBeijing(new DateTime(2026, 10, 2, 8, 30, 0));
+        // Signed in again: the first sign-in's cookie has expired over the fortnight the clock moved.
+        supervisor = (await StaffAsync("小店区信访局", true, StaffRoles.Supervisor)).Client;
         long alertId;
         await using (var db = app.NewContext())
         {
