@@ -110,6 +110,9 @@ public abstract class DemoFixture : IAsyncLifetime
     {
         await using var db = App.NewContext();
         await db.PublicReplies.ExecuteDeleteAsync();
+        await db.InspectionEntries.ExecuteDeleteAsync();
+        await db.InspectionSamples.ExecuteDeleteAsync();
+        await db.SupervisionOrders.ExecuteDeleteAsync();
         await db.ReceptionSessions.ExecuteDeleteAsync();
         await db.PetitionEvents.ExecuteDeleteAsync();
         await db.PetitionHops.ExecuteDeleteAsync();

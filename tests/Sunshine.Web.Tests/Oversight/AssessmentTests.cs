@@ -44,7 +44,8 @@ public abstract class AssessmentTests(TestApp app)
 
             var n = 0;
             void Add(string received, int? unit, PetitionStatus status, string? sent = null, string? accepted = null, string? opinion = null,
-                string? concluded = null, SatisfactionEvaluation? evaluation = null, Channel channel = Channel.Letter, bool repeat = false, string? due = null)
+                string? concluded = null, SatisfactionEvaluation? evaluation = null, Channel channel = Channel.Letter, bool repeat = false, string? due = null,
+                (int To, string Sent, string? Objected)? earlier = null)
             {
                 n++;
                 var acceptedOn = accepted is null ? (DateOnly?)null : D(accepted);
@@ -77,8 +78,22 @@ public abstract class AssessmentTests(TestApp app)
                 };
                 db.Petitions.Add(petition);
                 db.SaveChanges();
+                if (earlier is { } first)
+                {
+                    // A hop before the one to the unit: objected (answered), or sent on by its receiver (not answered).
+                    db.PetitionHops.Add(new PetitionHop
+                    {
+                        PetitionId = petition.Id, FromOrganisationId = bureau.Id, ToOrganisationId = first.To, SentOn = D(first.Sent), DueOn = D(first.Sent).AddDays(15),
+                        AnsweredOn = first.Objected is null ? null : D(first.Objected), Outcome = first.Objected is null ? null : "objected",
+                    });
+                    db.SaveChanges();
+                }
                 if (sent is not null)
-                    db.PetitionHops.Add(new PetitionHop { PetitionId = petition.Id, FromOrganisationId = bureau.Id, ToOrganisationId = unit!.Value, SentOn = D(sent), DueOn = D(sent).AddDays(15) });
+                    db.PetitionHops.Add(new PetitionHop
+                    {
+                        PetitionId = petition.Id, FromOrganisationId = earlier is { Objected: null } ? earlier.Value.To : bureau.Id, ToOrganisationId = unit!.Value,
+                        SentOn = D(sent), DueOn = D(sent).AddDays(15), AnsweredOn = acceptedOn, Outcome = acceptedOn is null ? null : "accepted",
+                    });
             }
 
             var L = labour.Id;
@@ -88,10 +103,14 @@ public abstract class AssessmentTests(TestApp app)
             Add("2026-03-02", L, PetitionStatus.Concluded, "2026-03-20", "2026-04-10", "2026-06-20", "2026-07-25", SatisfactionEvaluation.Dissatisfied);
             // P3: repeat; sent 8/5, accepted 8/10 (due 8/20 ✓), handling due 10/9: unanswered within the limit; green.
             Add("2026-08-01", L, PetitionStatus.Accepted, "2026-08-05", "2026-08-10", channel: Channel.Visit, repeat: true, due: "2026-10-09");
-            // P4: accepted 5/5, handling due 7/4: overdue unanswered; red.
-            Add("2026-05-01", L, PetitionStatus.Accepted, "2026-05-03", "2026-05-05", channel: Channel.WeChat, due: "2026-07-04");
-            // P5: opinion 7/1 (due 8/2 ✓), not evaluated: window 7/1 + 30 = 7/31 has passed → overdue unevaluated.
-            Add("2026-06-01", L, PetitionStatus.OpinionIssued, "2026-06-02", "2026-06-03", "2026-07-01", channel: Channel.Phone);
+            // P4: first sent to 住建局 on 5/1, which objected on 5/2 (due 5/16 ✓: a receiving step of 住建局's); then to
+            // 人社局, accepted 5/5, handling due 7/4: overdue unanswered; red.
+            Add("2026-05-01", L, PetitionStatus.Accepted, "2026-05-03", "2026-05-05", channel: Channel.WeChat, due: "2026-07-04",
+                earlier: (housing.Id, "2026-05-01", "2026-05-02"));
+            // P5: first sent to 小店区人民政府 on 6/1, which sent it on to 人社局 on 6/2 (its decision, due 6/16 ✓); opinion
+            // 7/1 (due 8/2 ✓), not evaluated: window 7/1 + 30 = 7/31 has passed → overdue unevaluated.
+            Add("2026-06-01", L, PetitionStatus.OpinionIssued, "2026-06-02", "2026-06-03", "2026-07-01", channel: Channel.Phone,
+                earlier: (district.Id, "2026-06-01", null));
             // P6: sent 9/11, acceptance due 9/26, not yet decided (not counted); 10 days left: green.
             Add("2026-09-10", L, PetitionStatus.Transferred, "2026-09-11", due: "2026-09-26");
             // P7: sent 8/21, acceptance due 9/5 passed undecided → unit late; red.
@@ -204,6 +223,15 @@ public abstract class AssessmentTests(TestApp app)
         Assert.Equal(JsonValueKind.Null, housing.GetProperty("rank").ValueKind);
         Assert.Equal(1m, Rate(housing, "OnTime"));
         Assert.Equal(1m, Rate(housing, "Participation")); // P15, P16 evaluated; P17 has no reply yet
+        // 及时受理 by the unit that held each receiving step (the hops): P15, P16 and P4's objection on 5/2 — not P4's
+        // handling, which is 人社局's; P17 is within its limit.
+        Assert.Equal(3, Count(housing, "unitTimely"));
+        Assert.Equal(0, Count(housing, "unitLate"));
+        // 小店区人民政府 held P5 for one day and sent it on: a timely step of its own, though it handles nothing.
+        var district = Row(table, units.District);
+        Assert.Equal(1, Count(district, "unitTimely"));
+        Assert.Equal(0, Count(district, "items"));
+        Assert.True(district.GetProperty("tooFew").GetBoolean());
 
         // The periods: March holds P1 and P2; 2025 only P10.
         var march = await GetAsync(leader, "/api/oversight/assessment?period=2026-03");
@@ -301,7 +329,7 @@ public abstract class AssessmentTests(TestApp app)
         Assert.Equal("事项不足10件，不参与排名", housing["备注"]);
         Assert.Null(housing["排名"]);
         Assert.Null(rows.Single(r => (string?)r["单位"] == "小店区信访局")["按期办结率"]); // none, not 0
-        Assert.Equal(3, rows.Count); // bureau, 人社局, 住建局
+        Assert.Equal(4, rows.Count); // bureau, 人社局, 住建局, and 小店区人民政府 for its one receiving step
         _ = units;
     }
 

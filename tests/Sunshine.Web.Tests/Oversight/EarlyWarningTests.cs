@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sunshine.Data.Entities;
 using Sunshine.Domain.Directory;
@@ -268,6 +269,52 @@ public abstract class EarlyWarningTests(TestApp app)
         }
     }
 
+    /// <summary>
+    /// Two app instances on one database (a second <c>SunshineApp.Build</c> with the first one's configuration and clock),
+    /// each running the early-warning pass through its own hosted worker and its own services, several at once: every
+    /// alert exists once, because the database refuses a second row with the same alert key.
+    /// </summary>
+    protected async Task Two_app_instances_raise_each_alert_once()
+    {
+        var (_, child) = await CategoryAsync(2);
+        const string county = "140106000000";
+        var today = D(2026, 9, 16);
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        var builder = SunshineApp.CreateBuilder(["--environment", "Testing"], b =>
+            b.Configuration.AddInMemoryCollection(configuration.AsEnumerable().Where(kv => kv.Value is not null)));
+        builder.Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
+        await using var second = SunshineApp.Build(builder);
+        var nodes = new[] { app.Services, second.Services };
+        Assert.NotSame(Work(nodes[0]), Work(nodes[1]));
+
+        for (var round = 0; round < 2; round++)
+        {
+            await AddAsync(
+                [
+                    new Case(county, today, HeadCount: 9, IsCollective: true),
+                    new Case(county, today, IsProvinceVisit: true),
+                    .. round == 0 ? Many(12, county, child, D(2026, 9, 1), 16) : [],
+                ]);
+            using var gate = new ManualResetEventSlim(false);
+            var passes = nodes.Concat(nodes).Select(services => Task.Run(async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                gate.Wait();
+                await Work(services).RunOnceAsync(scope.ServiceProvider, default);
+            })).ToList();
+            gate.Set();
+            await Task.WhenAll(passes);
+
+            var alerts = await AlertsAsync(county);
+            Assert.Equal(2 * (round + 1) + 1, alerts.Count); // two per round, and the surge (12 from nothing) once
+            Assert.Equal(alerts.Count, alerts.Select(a => a.AlertKey).Distinct().Count());
+            var surge = Assert.Single(alerts, a => a.Rule == WarningRule.Surge);
+            Assert.Equal(12, (await LinkedAsync(surge.Id)).Count);
+        }
+
+        static EarlyWarningWork Work(IServiceProvider services) => services.GetServices<IHostedService>().OfType<EarlyWarningWork>().Single();
+    }
+
     [Fact]
     public async Task Alerts_are_acknowledged_assigned_and_resolved_in_order_within_scope()
     {
@@ -352,4 +399,8 @@ public abstract class EarlyWarningTests(TestApp app)
 public sealed class SqliteEarlyWarningTests(SqliteClockApp app) : EarlyWarningTests(app), IClassFixture<SqliteClockApp>;
 
 [Collection("postgres")]
-public sealed class PostgresEarlyWarningTests(PostgresClockApp app) : EarlyWarningTests(app), IClassFixture<PostgresClockApp>;
+public sealed class PostgresEarlyWarningTests(PostgresClockApp app) : EarlyWarningTests(app), IClassFixture<PostgresClockApp>
+{
+    [Fact]
+    public Task Two_app_instances_on_one_postgresql_raise_each_alert_once() => Two_app_instances_raise_each_alert_once();
+}

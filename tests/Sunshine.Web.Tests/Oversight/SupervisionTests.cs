@@ -426,6 +426,103 @@ public abstract class SupervisionTests(TestApp app)
         Assert.DoesNotContain((await other.GetFromJsonAsync<JsonElement>("/api/oversight/supervision/backlog")).EnumerateArray(),
             b => b.GetProperty("petitionId").GetInt64() == owned);
     }
+
+    /// <summary>
+    /// The console messages of supervision and early warning, through the leased sweep into the outbox: an order issued
+    /// tells the unit's handling officers and leaders; unanswered past its due date, it tells them again and the issuing
+    /// supervisor (escalation); an alert assigned tells the assignee. Passes run twice and two at once: one row per event
+    /// and recipient.
+    /// </summary>
+    [Fact]
+    public async Task Orders_issued_and_overdue_and_alerts_assigned_are_told_once_to_the_people_responsible()
+    {
+        SetBeijing(new DateTime(2026, 9, 16, 10, 0, 0));
+        const string unitName = "小店区生态环境局";
+        var unit = await app.OrganisationAsync(unitName);
+        var (supervisor, supervisorName, _) = await StaffAsync("小店区信访局", true, StaffRoles.Supervisor);
+        var (_, officerName, _) = await StaffAsync(unitName, false, StaffRoles.HandlingOfficer);
+        await StaffAsync(unitName, false, StaffRoles.UnitLeader);
+        await StaffAsync(unitName, false, StaffRoles.Registrar); // not told: registrars do not answer orders
+        var order = await PostAsync(supervisor, "/api/oversight/supervision",
+            new { targetOrganisationId = unit.Id, kind = "Listed", instructions = "请报告商铺租金纠纷的化解情况。", dueOn = "2026-09-30" }, HttpStatusCode.Created);
+        var orderId = order.GetProperty("id").GetInt64();
+
+        var sweep = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Sunshine.Web.Features.Notifications.DeadlineSweep>().Single();
+        async Task SweepAsync(DateTime beijing)
+        {
+            var passes = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await sweep.RunAtAsync(scope.ServiceProvider, beijing.AddHours(-8), default);
+            }));
+            await Task.WhenAll(passes);
+        }
+        async Task<List<(string Key, string? To, string Subject, string Text)>> MessagesAsync(string prefix)
+        {
+            await using var db = app.NewContext();
+            return (await db.Notifications.AsNoTracking().Where(n => n.EventKey.StartsWith(prefix)).OrderBy(n => n.Id)
+                .Select(n => new { n.EventKey, n.RecipientUserId, n.Subject, n.Text }).ToListAsync())
+                .Select(n => (n.EventKey, n.RecipientUserId, n.Subject, n.Text)).ToList();
+        }
+        async Task<HashSet<string>> UsersAsync(params string[] names)
+        {
+            await using var db = app.NewContext();
+            return (await db.Users.Where(u => names.Contains(u.UserName!)).Select(u => u.Id).ToListAsync()).ToHashSet();
+        }
+        HashSet<string> unitPeople;
+        await using (var db = app.NewContext())
+            unitPeople = (await (from u in db.Users join ur in db.UserRoles on u.Id equals ur.UserId join r in db.Roles on ur.RoleId equals r.Id
+                                 where u.OrganisationId == unit.Id && (r.Name == StaffRoles.HandlingOfficer || r.Name == StaffRoles.UnitLeader)
+                                 select u.Id).ToListAsync()).ToHashSet();
+        Assert.Equal(2, unitPeople.Count);
+
+        await SweepAsync(new DateTime(2026, 9, 16, 10, 5, 0));
+        await SweepAsync(new DateTime(2026, 9, 16, 10, 15, 0));
+        var issued = await MessagesAsync($"supervision-issued:{orderId}:");
+        Assert.Equal(unitPeople, issued.Select(m => m.To!).ToHashSet());
+        Assert.Equal(2, issued.Count);
+        Assert.All(issued, m => Assert.Equal("收到挂牌督办", m.Subject));
+        Assert.All(issued, m => Assert.Contains("2026-09-30", m.Text));
+        Assert.Empty(await MessagesAsync($"supervision-overdue:{orderId}:"));
+
+        // 9/30 is the last day to answer (until 24:00 Beijing time): still not late on 9/30, late from 10/1.
+        await SweepAsync(new DateTime(2026, 9, 30, 23, 0, 0));
+        Assert.Empty(await MessagesAsync($"supervision-overdue:{orderId}:"));
+        await SweepAsync(new DateTime(2026, 10, 1, 8, 0, 0));
+        await SweepAsync(new DateTime(2026, 10, 2, 8, 0, 0));
+        var overdue = await MessagesAsync($"supervision-overdue:{orderId}:");
+        var expected = unitPeople.Union(await UsersAsync(supervisorName)).ToHashSet();
+        Assert.Equal(expected, overdue.Select(m => m.To!).ToHashSet());
+        Assert.Equal(3, overdue.Count);
+        Assert.All(overdue, m => Assert.Contains(unitName, m.Text));
+
+        // An alert assigned to the officer on 10/2: told once to the officer.
+        SetBeijing(new DateTime(2026, 10, 2, 8, 30, 0));
+        // Signed in again: the first sign-in's cookie has expired over the fortnight the clock moved.
+        supervisor = (await StaffAsync("小店区信访局", true, StaffRoles.Supervisor)).Client;
+        long alertId;
+        await using (var db = app.NewContext())
+        {
+            var alert = new Sunshine.Data.Entities.WarningAlert
+            {
+                AlertKey = "Collective:test-notice:" + Guid.NewGuid().ToString("N"), Rule = Sunshine.Data.Entities.WarningRule.Collective,
+                Severity = WarningSeverity.Abnormal, LocalityCode = "140105000000", Period = "", Summary = "商铺租户集体来访",
+                Evidence = "{}", CaseCount = 0, State = Sunshine.Data.Entities.WarningState.Raised,
+                CreatedAt = Clock.GetUtcNow().UtcDateTime, UpdatedAt = Clock.GetUtcNow().UtcDateTime,
+            };
+            db.WarningAlerts.Add(alert);
+            await db.SaveChangesAsync();
+            alertId = alert.Id;
+        }
+        var officerId = Assert.Single(await UsersAsync(officerName));
+        await PostAsync(supervisor, $"/api/oversight/warnings/{alertId}/acknowledge", new { }, HttpStatusCode.OK);
+        await PostAsync(supervisor, $"/api/oversight/warnings/{alertId}/assign", new { userId = officerId }, HttpStatusCode.OK);
+        await SweepAsync(new DateTime(2026, 10, 2, 9, 0, 0));
+        await SweepAsync(new DateTime(2026, 10, 2, 9, 10, 0));
+        var assigned = Assert.Single(await MessagesAsync($"warning-assigned:{alertId}:"));
+        Assert.Equal(officerId, assigned.To);
+        Assert.Contains("商铺租户集体来访", assigned.Text);
+    }
 }
 
 [Collection("sqlite")]

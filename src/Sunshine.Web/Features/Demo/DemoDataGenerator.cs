@@ -123,6 +123,7 @@ public static class DemoDataGenerator
 
             await Sunshine.Web.Features.Oversight.ZeroLedger.DemoScreenings.WriteAsync(db, personalData, options.Seed, options.Until, ct);
             await Sunshine.Web.Features.PublicReplies.DemoPortalContent.WriteAsync(db, personalData, options.Until, ct);
+            await Sunshine.Web.Features.Oversight.Supervision.DemoSupervision.WriteAsync(db, options.Until, ct);
             watch.Stop();
             logger.LogInformation(
                 "Demo data: {Petitions:N0} petitions ({Rate:N0}/s) with {Events:N0} history events and {Hops:N0} transfer hops, {Publications} publications, {Requests} disclosure requests, {From:yyyy-MM-dd}..{Until:yyyy-MM-dd}, seed {Seed}, in {Seconds:F1} s",

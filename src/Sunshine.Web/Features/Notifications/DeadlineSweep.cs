@@ -22,7 +22,8 @@ namespace Sunshine.Web.Features.Notifications;
 /// reminder and the same one is never repeated;</item>
 /// <item>petitioners with a phone, when their case gets a reply (a handling, review or re-examination opinion, or the
 /// answer to a suggestion): the window to evaluate it or to ask for review opens then (Art. 35–36);</item>
-/// <item>the reception appointment reminders that have fallen due (预约接访).</item>
+/// <item>the reception appointment reminders that have fallen due (预约接访);</item>
+/// <item>supervision orders issued or overdue, and early-warning alerts assigned (<see cref="OversightNotices"/>).</item>
 /// </list>
 /// It only writes the outbox; <see cref="NotificationDelivery"/> sends.
 /// </summary>
@@ -61,6 +62,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider time
         var personalData = services.GetRequiredService<PersonalData>();
         var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var added = await DeadlinesAsync(db, settings, personalData, L, now, cancellationToken);
+        added += await OversightNotices.SweepAsync(db, L, now, cancellationToken);
         // Petitioners are reached by SMS only; without a gateway the reception's own list of reminders due stays as it is.
         if (settings.SmsEnabled)
         {

@@ -5,6 +5,7 @@ using Sunshine.Data.Entities;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Oversight;
+using Sunshine.Domain.Petitions;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Features.Oversight.Assessment;
@@ -56,11 +57,22 @@ public static class AssessmentQuery
         if (level is { } wanted)
             units = units.Where(u => DivisionCode.TryParse(u.DivisionCode, out var code) && code.Level == wanted).ToList();
 
-        var petitions = db.Petitions.AsNoTracking().WithinScope(scope).Where(AssessmentSets.InPeriod(period));
-        var byUnit = await CountAsync(petitions.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
-        var byBureau = await CountAsync(petitions, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct);
+        var inPeriod = db.Petitions.AsNoTracking().Where(AssessmentSets.InPeriod(period));
+        // Grouped by the responsible or the registering unit and kept only for units in scope, a petition is within the
+        // scope by its group's unit (ScopeQueries.WithinScope: registering or responsible unit in the subtree, or the own
+        // unit without subordinates), so only WithinScope's other conditions are tested here — the accused unit never
+        // sees an accusation, and outside a bureau accusations are seen only by their own units — without joining the
+        // organisation tree for every row. The receiving steps group by another unit, so they take the full scope.
+        var own = scope.OrganisationId;
+        var grouped = inPeriod.Where(p => p.AccusedOrganisationId != own);
+        if (scope.IncludeSubordinates && !scope.AtBureau)
+            grouped = grouped.Where(p => p.Purpose != Purpose.Accusation || p.RegisteringOrganisationId == own || p.ResponsibleOrganisationId == own);
+        var byUnit = await CountAsync(grouped.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
+        var byBureau = await CountAsync(grouped, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct);
+        var byReceiver = await CountReceivingAsync(db, inPeriod.WithinScope(scope).Where(sets.All["unit-timely"].Condition), sets, ct);
 
-        var counted = units.Select(u => (Unit: u, Counts: byUnit.GetValueOrDefault(u.Id, new AssessmentCounts()) + byBureau.GetValueOrDefault(u.Id, new AssessmentCounts())))
+        var counted = units.Select(u => (Unit: u, Counts: byUnit.GetValueOrDefault(u.Id, new AssessmentCounts()) + byBureau.GetValueOrDefault(u.Id, new AssessmentCounts())
+                                             + byReceiver.GetValueOrDefault(u.Id, new AssessmentCounts())))
             .Where(u => u.Counts != new AssessmentCounts())
             .ToList();
         var ranks = scoring.Rank(counted.Select(u => (u.Unit.Id, u.Counts)));
@@ -128,6 +140,27 @@ public static class AssessmentQuery
             Items = f.Items, Repeat = f.Repeat, Online = f.Online, ResolvedFirstTime = f.ResolvedFirstTime, HandlingDays = f.Days,
         });
     }
+
+    /// <summary>
+    /// The receiving steps (<see cref="AssessedAs.Receiver"/>): the hops of the period's cases grouped by the unit they were
+    /// sent to, each set counted as distinct cases — what the case list shows for it (<see cref="AssessmentSets.For"/>).
+    /// </summary>
+    private static async Task<Dictionary<int, AssessmentCounts>> CountReceivingAsync(SunshineDbContext db, IQueryable<Petition> petitions,
+        AssessmentSets sets, CancellationToken ct)
+    {
+        var (timely, late) = (sets.HopConditions["unit-timely"], sets.HopConditions["unit-late"]);
+        Expression<Func<IGrouping<int, PetitionHop>, ReceivingCounts>> counts = g => new ReceivingCounts(g.Key,
+            g.Where(h => AssessmentSets.Invoke(timely, h)).Select(h => h.PetitionId).Distinct().Count(),
+            g.Where(h => AssessmentSets.Invoke(late, h)).Select(h => h.PetitionId).Distinct().Count());
+        // From the period's petitions (their date index) to their hops (by PetitionId), not the other way round.
+        var grouped = await petitions.Join(db.PetitionHops.AsNoTracking(), p => p.Id, h => h.PetitionId, (p, h) => h)
+            .GroupBy(h => h.ToOrganisationId)
+            .Select(AssessmentSets.Inline(counts))
+            .ToListAsync(ct);
+        return grouped.ToDictionary(c => c.Unit, c => new AssessmentCounts { UnitTimely = c.Timely, UnitLate = c.Late });
+    }
+
+    private sealed record ReceivingCounts(int Unit, int Timely, int Late);
 
     /// <summary>A row's flags, then a unit's sums (the same shape, so EF can translate both).</summary>
     private sealed class Flags

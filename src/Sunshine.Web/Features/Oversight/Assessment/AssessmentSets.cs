@@ -8,11 +8,15 @@ using Sunshine.Domain.Petitions;
 
 namespace Sunshine.Web.Features.Oversight.Assessment;
 
-/// <summary>Whose number a set is: the unit that registered the item (the bureau's 及时受理) or the one responsible for it.</summary>
+/// <summary>
+/// Whose number a set is: the unit that registered the item (the bureau's 及时受理), the one responsible for it, or the
+/// unit a hop of the transfer chain was sent to (the unit's 及时受理, one receiving step per hop).
+/// </summary>
 public enum AssessedAs
 {
     Bureau = 1,
     Unit = 2,
+    Receiver = 3,
 }
 
 /// <summary>
@@ -35,27 +39,52 @@ public sealed class AssessmentSets
         "satisfied", "fairly-satisfied", "dissatisfied", "overdue-unevaluated", "items", "repeat", "online", "resolved-first-time",
     ];
 
+    /// <summary>
+    /// For the <see cref="AssessedAs.Receiver"/> sets: the condition on each hop; the set's condition in <see cref="All"/>
+    /// is then only the one on the petition row (not withdrawn or merged).
+    /// </summary>
+    public IReadOnlyDictionary<string, Expression<Func<PetitionHop, bool>>> HopConditions { get; }
+
     public DateOnly Today { get; }
+
+    /// <summary>"Not decided" in a comparison with a limit that has passed: later than any limit.</summary>
+    private static readonly DateOnly Never = new(9999, 12, 31);
+
+    private readonly IQueryable<PetitionHop> _hops;
 
     private AssessmentSets(SunshineDbContext db, DateOnly today, int transferDays, int acceptanceDays, int evaluationDays)
     {
         Today = today;
         var hops = db.PetitionHops;
+        _hops = hops;
         // The bureau's decision: its first transfer or assignment, else its own acceptance, routing or closing.
         Expression<Func<Petition, DateOnly?>> decided = p =>
             hops.Where(h => h.PetitionId == p.Id).Min(h => (DateOnly?)h.SentOn) ?? p.AcceptedOn ?? p.ConcludedOn;
         Expression<Func<Petition, bool>> firstTime = p => !p.IsRepeat && p.OriginalPetitionId == null;
         Expression<Func<Petition, bool>> bureauTimely = p => Invoke(decided, p) <= p.RegisteredOn.AddDays(transferDays);
-        Expression<Func<Petition, bool>> bureauLate = p => Invoke(decided, p) > p.RegisteredOn.AddDays(transferDays)
-                                                           || (Invoke(decided, p) == null && p.RegisteredOn.AddDays(transferDays) < today);
+        // Late: decided after the limit, or undecided when it has passed (read as decided "never"). One COALESCE, so the
+        // database evaluates the first-transfer subquery once per row rather than twice.
+        Expression<Func<Petition, bool>> bureauLate = p => (Invoke(decided, p) ?? (p.RegisteredOn.AddDays(transferDays) < today ? Never : p.RegisteredOn.AddDays(transferDays)))
+                                                           > p.RegisteredOn.AddDays(transferDays);
 
-        // The unit's decision on an item sent to it: acceptance (受理), or routing to a legal procedure, or declining.
-        Expression<Func<Petition, DateOnly?>> unitDecided = p =>
-            p.AcceptedOn ?? (p.Status == PetitionStatus.RoutedToLegalChannel || p.Status == PetitionStatus.Declined ? p.ConcludedOn : null);
-        Expression<Func<Petition, bool>> received = p => p.TransferredOn != null && p.Status != PetitionStatus.Withdrawn && p.Status != PetitionStatus.Merged;
-        Expression<Func<Petition, bool>> unitTimely = p => Invoke(unitDecided, p) <= p.TransferredOn!.Value.AddDays(acceptanceDays);
-        Expression<Func<Petition, bool>> unitLate = p => Invoke(unitDecided, p) > p.TransferredOn!.Value.AddDays(acceptanceDays)
-                                                         || (Invoke(unitDecided, p) == null && p.TransferredOn!.Value.AddDays(acceptanceDays) < today);
+        // The unit's 及时受理 (DOMAIN.md §1.6: "for a unit its acceptance (受理) — compared with its due date from the
+        // statutory clock"). The step is a receiving step of the transfer chain, so it is credited to the unit that held
+        // the case for that step: each PetitionHop, to the unit it was sent to. Crediting the case's latest transfer
+        // instead would charge a unit for a step another unit held (a misdirected transfer the first unit sent back by
+        // objection counted for nobody, and a late objection was never late). The unit decides by accepting, routing,
+        // declining or objecting (the hop's answer) or by sending the case on down the chain (the next hop's date).
+        Expression<Func<PetitionHop, DateOnly?>> hopDecided = h =>
+            h.AnsweredOn ?? hops.Where(n => n.PetitionId == h.PetitionId && n.Id > h.Id).Min(n => (DateOnly?)n.SentOn);
+        Expression<Func<Petition, bool>> received = p => p.Status != PetitionStatus.Withdrawn && p.Status != PetitionStatus.Merged;
+        Expression<Func<PetitionHop, bool>> unitTimely = h => Invoke(hopDecided, h) <= h.SentOn.AddDays(acceptanceDays);
+        Expression<Func<PetitionHop, bool>> unitLate = h => (Invoke(hopDecided, h) ?? (h.SentOn.AddDays(acceptanceDays) < today ? Never : h.SentOn.AddDays(acceptanceDays)))
+                                                            > h.SentOn.AddDays(acceptanceDays);
+        HopConditions = new Dictionary<string, Expression<Func<PetitionHop, bool>>>
+        {
+            ["unit-timely"] = Inline(unitTimely),
+            ["unit-late"] = Inline(unitLate),
+            ["unit-assessed"] = Inline(OrOf(unitTimely, unitLate)),
+        };
 
         // Handling (Art. 34): answered = the handling opinion, or the closing for items answered otherwise.
         Expression<Func<Petition, bool>> withLimit = p => p.HandlingDueOn != null && p.Status != PetitionStatus.Withdrawn && p.Status != PetitionStatus.Merged;
@@ -78,9 +107,9 @@ public sealed class AssessmentSets
             ["bureau-timely"] = (AssessedAs.Bureau, And(firstTime, bureauTimely)),
             ["bureau-late"] = (AssessedAs.Bureau, And(firstTime, bureauLate)),
             ["bureau-assessed"] = (AssessedAs.Bureau, And(firstTime, Or(bureauTimely, bureauLate))),
-            ["unit-timely"] = (AssessedAs.Unit, And(received, unitTimely)),
-            ["unit-late"] = (AssessedAs.Unit, And(received, unitLate)),
-            ["unit-assessed"] = (AssessedAs.Unit, And(received, Or(unitTimely, unitLate))),
+            ["unit-timely"] = (AssessedAs.Receiver, received),
+            ["unit-late"] = (AssessedAs.Receiver, received),
+            ["unit-assessed"] = (AssessedAs.Receiver, received),
             ["on-time"] = (AssessedAs.Unit, And(withLimit, onTime)),
             ["late"] = (AssessedAs.Unit, And(withLimit, late)),
             ["unanswered"] = (AssessedAs.Unit, And(withLimit, unanswered)),
@@ -138,7 +167,12 @@ public sealed class AssessmentSets
     public Expression<Func<Petition, bool>> For(string set, int unitId, AssessmentPeriod period)
     {
         var (assessedAs, condition) = All[set];
-        return And(And(OfUnit(assessedAs, unitId), InPeriod(period)), condition);
+        if (assessedAs != AssessedAs.Receiver) return And(And(OfUnit(assessedAs, unitId), InPeriod(period)), condition);
+        // A case counts once for the unit however many of its hops did: the table counts distinct cases the same way.
+        var hops = _hops;
+        var hopCondition = HopConditions[set];
+        Expression<Func<Petition, bool>> held = p => hops.Any(h => h.PetitionId == p.Id && h.ToOrganisationId == unitId && Invoke(hopCondition, h));
+        return And(And(InPeriod(period), condition), Inline(held));
     }
 
     internal static Expression<Func<Petition, bool>> And(Expression<Func<Petition, bool>> a, Expression<Func<Petition, bool>> b) =>
@@ -147,11 +181,14 @@ public sealed class AssessmentSets
     internal static Expression<Func<Petition, bool>> Or(Expression<Func<Petition, bool>> a, Expression<Func<Petition, bool>> b) =>
         Expression.Lambda<Func<Petition, bool>>(Expression.OrElse(a.Body, Rebind(b, a.Parameters[0])), a.Parameters);
 
+    private static Expression<Func<PetitionHop, bool>> OrOf(Expression<Func<PetitionHop, bool>> a, Expression<Func<PetitionHop, bool>> b) =>
+        Expression.Lambda<Func<PetitionHop, bool>>(Expression.OrElse(a.Body, Rebind(b, a.Parameters[0])), a.Parameters);
+
     internal static Expression Rebind(LambdaExpression b, ParameterExpression p) =>
         ReplacingExpressionVisitor.Replace(b.Parameters[0], p, b.Body);
 
     /// <summary>A marker the constructor's lambdas call to inline another lambda; <see cref="Inline"/> replaces it.</summary>
-    private static DateOnly? Invoke(Expression<Func<Petition, DateOnly?>> f, Petition p) => throw new InvalidOperationException("Only inside an expression.");
+    internal static TOut Invoke<TIn, TOut>(Expression<Func<TIn, TOut>> f, TIn x) => throw new InvalidOperationException("Only inside an expression.");
 
     /// <summary>Replaces each <see cref="Invoke"/> with the body of its lambda.</summary>
     internal static Expression<T> Inline<T>(Expression<T> e) => (Expression<T>)new Inliner().Visit(e);
