@@ -17,7 +17,7 @@ public static partial class BenchRun
     /// </summary>
     private static async Task<List<Measurement>> PortalAsync(Uri address, List<Text> texts, BenchSettings settings, CancellationToken ct)
     {
-        using var memory = new MemorySampler();
+        await using var memory = new MemorySampler();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients }) { BaseAddress = address };
         var seconds = Math.Max(3, settings.IntakeSeconds / 2);
         // Each kind of request once before it is timed, so no phase pays for compiling its code path on a cold server.
@@ -79,7 +79,7 @@ public static partial class BenchRun
             submit.Measure($"portal online petition, {settings.Clients} clients", "static file", staticFile),
         };
         if (lookup is not null) results.Add(lookup.Measure($"portal progress lookup, {settings.Clients} clients ({known.Count} cases)", "static file", staticFile));
-        results.Add(memory.Measure());
+        results.Add(await memory.MeasureAsync());
         return results;
     }
 
@@ -87,7 +87,7 @@ public static partial class BenchRun
     /// The process's working set, sampled every 100 ms while it lives, beside the 1.5 GB target: the peak of the
     /// samples (the load phases only) and, in the note, the process's lifetime peak (which includes loading the data).
     /// </summary>
-    private sealed class MemorySampler : IDisposable
+    private sealed class MemorySampler : IAsyncDisposable
     {
         private const double TargetMegabytes = 1536;
         private readonly CancellationTokenSource _stop = new();
@@ -116,10 +116,10 @@ public static partial class BenchRun
             }
         }
 
-        public Measurement Measure()
+        public async Task<Measurement> MeasureAsync()
         {
-            _stop.Cancel();
-            _sampling.Wait();
+            await _stop.CancelAsync();
+            await _sampling;
             using var process = Process.GetCurrentProcess();
             var megabytes = _peak / 1048576.0;
             var gc = GC.GetGCMemoryInfo();
@@ -128,16 +128,10 @@ public static partial class BenchRun
                 FormattableString.Invariant($"managed heap {gc.HeapSizeBytes / 1048576.0:F0} MB, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
         }
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
-            _stop.Cancel();
-            try
-            {
-                _sampling.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
+            await _stop.CancelAsync();
+            await _sampling;
             _stop.Dispose();
         }
     }
