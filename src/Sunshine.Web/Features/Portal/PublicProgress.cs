@@ -49,7 +49,10 @@ public static class PublicProgress
     public static async Task<IResult> Lookup(ProgressRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData, TimeProvider time,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var access = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, personalData, time, ct);
+        // One connection for the lookup's three or four queries: each open of a pooled SQLite connection costs EF its
+        // set-up statements again (measured under load, docs/performance.md "Search scope tokens and progress lookup").
+        await db.Database.OpenConnectionAsync(ct);
+        var access = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, personalData, time, tracked: false, ct);
         return access.Petition is null ? WrongPair(access, L) : TypedResults.Ok(await ViewAsync(db, access.Petition, await CalendarAsync(http, db, ct), time, L, ct));
     }
 

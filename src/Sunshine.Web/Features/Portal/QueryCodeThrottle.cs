@@ -37,10 +37,15 @@ public static class QueryCodeThrottle
     /// The case if the pair is right (tracked, so the caller may change it); otherwise records the failure, waits the
     /// delay it earns, and returns no case. Whether the number exists is not told apart from a wrong code.
     /// </summary>
+    public static Task<Access> OpenAsync(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db, PersonalData personalData,
+        TimeProvider time, CancellationToken ct) =>
+        OpenAsync(http, caseNumber, queryCode, db, personalData, time, tracked: true, ct);
+
+    /// <param name="tracked">False for a caller that only reads the case (the progress lookup): no change tracking.</param>
     public static async Task<Access> OpenAsync(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db, PersonalData personalData,
-        TimeProvider time, CancellationToken ct)
+        TimeProvider time, bool tracked, CancellationToken ct)
     {
-        var petition = await FindAsync(db, caseNumber, queryCode, ct);
+        var petition = await FindAsync(db, caseNumber, queryCode, tracked, ct);
         if (petition is not null) return new Access(petition, 0, TimeSpan.Zero);
         var client = personalData.KeyedHash("query-client:" + PortalSetup.ClientAddress(http))!;
         var failures = await RecordFailureAsync(db, client, time.GetUtcNow().UtcDateTime, ct);
@@ -49,12 +54,13 @@ public static class QueryCodeThrottle
         return new Access(null, failures, delay);
     }
 
-    private static async Task<Petition?> FindAsync(SunshineDbContext db, string? caseNumber, string? queryCode, CancellationToken ct)
+    private static async Task<Petition?> FindAsync(SunshineDbContext db, string? caseNumber, string? queryCode, bool tracked, CancellationToken ct)
     {
         var number = caseNumber?.Trim().ToUpperInvariant();
         var code = queryCode?.Trim();
         if (string.IsNullOrEmpty(number) || number.Length > 32 || string.IsNullOrEmpty(code) || code.Length > 32) return null;
-        var petition = await db.Petitions.SingleOrDefaultAsync(p => p.CaseNumber == number, ct);
+        var petitions = tracked ? db.Petitions : db.Petitions.AsNoTracking();
+        var petition = await petitions.SingleOrDefaultAsync(p => p.CaseNumber == number, ct);
         // Compared in constant time: the answer's timing says nothing about how much of the code was right.
         // The stored value is a plain SHA-256, a fast hash, and that is deliberate: it costs about a microsecond, not
         // what a lookup spends (reading the case is). What protects a case on line is this class's growing delay and the
