@@ -254,7 +254,8 @@ public static class SunshineCli
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContextAsync(ct);
         await Database.EnsureCurrentAsync(db, app.Configuration.GetValue("Database:AutoMigrate", false), ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var pass = await Sunshine.Web.Features.Oversight.BigData.DashboardRollups.RebuildAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
+        var pass = await Sunshine.Web.Features.Oversight.BigData.DashboardRollups.RebuildAsync(db, app.Services.GetRequiredService<TimeProvider>(),
+            Sunshine.Web.Features.Oversight.BigData.HotTopicWords.From(app.Configuration), ct);
         Console.WriteLine($"Recounted {pass.Months} months of petitions ({pass.Rows:N0} rollup rows) in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }

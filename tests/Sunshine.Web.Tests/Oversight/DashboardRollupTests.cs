@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sunshine.Data;
@@ -356,6 +357,122 @@ public abstract class DashboardRollupTests(TestApp app)
         Assert.DoesNotContain("供暖", hot.Keys);   // 1 now against 3 before: falling
         Assert.DoesNotContain("反映", hot.Keys);   // a stop word
         Assert.DoesNotContain(hot.Keys, k => k.Length < 2);
+    }
+
+    [Fact]
+    public async Task Hot_topics_rank_by_rise_not_by_frequency_and_leave_out_boilerplate_words()
+    {
+        var p = await PlacesAsync();
+        var cases = new List<Case>();
+        // February 2024: 5 petitions about parking. March 2024: 6 about parking (a rise of 1) and 4 about night-time
+        // construction noise (a rise of 4), those four written with the boilerplate 认为 / 只有 (also a rise of 4).
+        for (var i = 0; i < 5; i++) cases.Add(new Case(new DateOnly(2024, 2, 5 + i), p.Xiaodian, p.XiaodianLabour, "140105001000", Channel.Letter, Purpose.Request, p.Housing, Summary: "小区停车位不足"));
+        for (var i = 0; i < 6; i++) cases.Add(new Case(new DateOnly(2024, 3, 5 + i), p.Xiaodian, p.XiaodianLabour, "140105001000", Channel.Letter, Purpose.Request, p.Housing, Summary: "小区停车位不足"));
+        for (var i = 0; i < 4; i++) cases.Add(new Case(new DateOnly(2024, 3, 12 + i), p.Xiaodian, p.XiaodianLabour, "140105001000", Channel.Letter, Purpose.Request, p.Housing, Summary: "我认为只有工地夜间施工噪音扰民"));
+        await AddAsync([.. cases]);
+        await RebuildAsync();
+
+        var leader = await LeaderAsync(p.Xiaodian);
+        // From the rollups (Xiaodian's government) and counted live (drilled to the labour bureau, which has no subordinates).
+        var rolled = await leader.GetFromJsonAsync<JsonElement>("/api/oversight/dashboard?from=2024-03-01&to=2024-03-31");
+        var live = await leader.GetFromJsonAsync<JsonElement>($"/api/oversight/dashboard?from=2024-03-01&to=2024-03-31&organisation={p.XiaodianLabour}");
+        Assert.True(rolled.GetProperty("fromRollups").GetBoolean());
+        Assert.False(live.GetProperty("fromRollups").GetBoolean());
+        foreach (var figures in new[] { rolled, live })
+        {
+            var hot = figures.GetProperty("hotTopics").EnumerateArray().Select(t => (Term: t.GetProperty("term").GetString()!, Now: t.GetProperty("count").GetInt32(),
+                Before: t.GetProperty("previous").GetInt32())).ToList();
+            var terms = hot.Select(t => t.Term).ToList();
+            Assert.Contains(("噪音", 4, 0), hot);
+            Assert.Contains(("停车", 6, 5), hot);
+            // Ranked by the rise: noise (+4) before parking (+1), though parking is in more petitions.
+            Assert.True(terms.IndexOf("噪音") < terms.IndexOf("停车"));
+            Assert.DoesNotContain("认为", terms);
+            Assert.DoesNotContain("只有", terms);
+            Assert.DoesNotContain("我", terms);
+        }
+
+        await using var db = app.NewContext();
+        var kept = await db.PetitionTermRollups.GroupBy(r => new { r.OrganisationId, r.Month }).Select(g => g.Count()).MaxAsync();
+        Assert.True(kept <= DashboardRollups.TermsPerMonth);
+        Assert.False(await db.PetitionTermRollups.AnyAsync(r => r.Term == "认为" || r.Term == "反映"));
+    }
+
+    [Fact]
+    public void Stop_words_come_from_jieba_the_shipped_list_and_configuration()
+    {
+        var shipped = HotTopicWords.Default;
+        Assert.False(shipped.IsTopical("而且"));   // jieba's list of function words
+        Assert.False(shipped.IsTopical("只有"));   // the petition boilerplate list shipped with the feature
+        Assert.False(shipped.IsTopical("请求"));
+        Assert.False(shipped.IsTopical("工"));     // one character
+        Assert.False(shipped.IsTopical("ab"));     // no Chinese character
+        Assert.True(shipped.IsTopical("供暖"));
+
+        var file = Path.Combine(Path.GetTempPath(), $"stop-words-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, "# 本地停用词\n供暖\n\n  物业  \n");
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Oversight:HotTopics:StopWordsFile"] = file,
+                ["Oversight:HotTopics:StopWords:0"] = "拆迁",
+            }).Build();
+            var configured = HotTopicWords.From(configuration);
+            Assert.False(configured.IsTopical("供暖"));   // from the replacement file
+            Assert.False(configured.IsTopical("物业"));   // trimmed
+            Assert.False(configured.IsTopical("拆迁"));   // from the configured list
+            Assert.False(configured.IsTopical("而且"));   // jieba's list still applies
+            Assert.True(configured.IsTopical("请求"));    // the shipped boilerplate list was replaced
+            Assert.Same(configured, HotTopicWords.From(configuration));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Overdue_cases_now_equal_the_red_case_list_for_rollup_and_live_figures()
+    {
+        var p = await PlacesAsync();
+        var province = await LeaderAsync(p.ProvinceBureau);
+        var xiaodian = await LeaderAsync(p.Xiaodian);
+        const string period = "/api/oversight/dashboard?from=2018-01-01&to=2018-01-31";
+        async Task<(int Province, int Xiaodian, int Unit)> OverdueAsync()
+        {
+            var a = await province.GetFromJsonAsync<JsonElement>(period);
+            var b = await xiaodian.GetFromJsonAsync<JsonElement>(period);
+            var c = await xiaodian.GetFromJsonAsync<JsonElement>(period + $"&organisation={p.XiaodianLabour}");
+            Assert.True(a.GetProperty("fromRollups").GetBoolean());
+            Assert.True(b.GetProperty("fromRollups").GetBoolean());
+            Assert.False(c.GetProperty("fromRollups").GetBoolean());
+            // Each figure equals the red-light case list it links to, as that caller sees it.
+            foreach (var (client, f) in new[] { (province, a), (xiaodian, b), (xiaodian, c) })
+            {
+                var url = f.GetProperty("overdueUrl").GetString()!;
+                var listed = await client.GetFromJsonAsync<JsonElement>("/api/petitions?" + url[(url.IndexOf('?') + 1)..]);
+                Assert.Equal(f.GetProperty("overdueNow").GetInt32(), listed.GetProperty("count").GetInt32());
+            }
+            return (a.GetProperty("overdueNow").GetInt32(), b.GetProperty("overdueNow").GetInt32(), c.GetProperty("overdueNow").GetInt32());
+        }
+        var before = await OverdueAsync();
+
+        // Today is 2026-09-16 (the test clock); due 2026-08-01 is past, due 2026-12-01 is not; a concluded case has no deadline light.
+        var past = new DateOnly(2026, 8, 1);
+        await AddAsync(
+            new Case(new DateOnly(2026, 7, 1), p.Xiaodian, p.XiaodianLabour, "140105001000", Channel.Letter, Purpose.Request, p.Labour, PetitionStatus.Accepted, Due: past),
+            new Case(new DateOnly(2026, 7, 1), p.Xiaodian, null, "140105001000", Channel.Letter, Purpose.Request, p.Labour, PetitionStatus.Registered, Due: past),
+            new Case(new DateOnly(2026, 7, 1), p.Xiaodian, p.XiaodianHousing, "140105001000", Channel.Letter, Purpose.Accusation, p.Labour, PetitionStatus.Accepted, Due: past, Accused: p.Xiaodian),
+            new Case(new DateOnly(2026, 7, 1), p.Xiaodian, p.XiaodianHousing, "140105001000", Channel.Letter, Purpose.Request, p.Labour, PetitionStatus.Accepted, Due: new DateOnly(2026, 12, 1)),
+            new Case(new DateOnly(2026, 7, 1), p.Xiaodian, p.XiaodianHousing, "140105001000", Channel.Letter, Purpose.Request, p.Labour, PetitionStatus.Concluded, Due: past),
+            new Case(new DateOnly(2026, 7, 1), p.Yingze, null, "140106001000", Channel.Letter, Purpose.Request, p.Labour, PetitionStatus.Registered, Due: past));
+        var after = await OverdueAsync();
+
+        // The province sees all four red cases; Xiaodian's bureau its three less the one accusing itself (Art. 30); the labour bureau its one.
+        Assert.Equal(4, after.Province - before.Province);
+        Assert.Equal(2, after.Xiaodian - before.Xiaodian);
+        Assert.Equal(1, after.Unit - before.Unit);
     }
 
     [Fact]

@@ -133,11 +133,12 @@ public static class BigDataEndpoints
     }
 
     /// <summary>Recounts every rollup now (administrators; e.g. after a bulk import that wrote no case events).</summary>
-    public static async Task<IResult> Rebuild(ClaimsPrincipal user, SunshineDbContext db, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    public static async Task<IResult> Rebuild(ClaimsPrincipal user, SunshineDbContext db, Audit audit, TimeProvider time, IConfiguration configuration,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
         if (!scope.IsInRole(StaffRoles.Administrator)) return TypedResults.Problem(title: L["ErrorForbiddenAction"], statusCode: StatusCodes.Status403Forbidden);
-        var pass = await DashboardRollups.RebuildAsync(db, time, ct);
+        var pass = await DashboardRollups.RebuildAsync(db, time, HotTopicWords.From(configuration), ct);
         audit.Record(scope, "rollups.rebuild", "PetitionRollup", 0, after: pass);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(pass);

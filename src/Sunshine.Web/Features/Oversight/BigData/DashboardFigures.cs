@@ -189,14 +189,15 @@ public static class DashboardQuery
                 .Select(p => new FigureRow(p.Key, names.GetValueOrDefault(p.Key, p.Key), p.Count, CasesUrl(from, to, p.Key, node.Id))).ToList();
         }
 
-        var overdue = db.Petitions.AsNoTracking().WithinScope(scope).Where(within).Where(colouring.Range(DeadlineColour.Red).Predicate());
-        if (locality is not null) overdue = overdue.Where(p => p.IssueLocalityCode.StartsWith(locality));
-        var overdueNow = await overdue.CountAsync(ct);
+        var overdueNow = fromRollups
+            ? await OverdueInSubtreeAsync(db, scope, node, colouring, ct)
+            : await OverdueLiveAsync(db, scope, within, locality, colouring, ct);
 
         var minCount = configuration.GetValue("Oversight:HotTopics:MinCount", 3);
+        var words = HotTopicWords.From(configuration);
         var hot = fromRollups
-            ? await HotTopicsAsync(db, node.Id, from, to, minCount, ct)
-            : await LiveHotTopicsAsync(db, scope, node, from, to, locality, minCount, ct);
+            ? await HotTopicsAsync(db, node.Id, from, to, minCount, words, ct)
+            : await LiveHotTopicsAsync(db, scope, node, from, to, locality, minCount, words, ct);
         var supervision = await SupervisionAsync(db, scope, node, today, L, ct);
         var rolledUpAt = await db.RollupMarks.AsNoTracking().Where(m => m.Name == DashboardRollups.MarkName).Select(m => (DateTime?)m.UpdatedAt).SingleOrDefaultAsync(ct);
         var localityName = locality is null ? null : (await DivisionNamesAsync(db, [locality], ct)).GetValueOrDefault(locality, locality);
@@ -223,15 +224,57 @@ public static class DashboardQuery
             hot, supervision, rolledUpAt, fromRollups);
     }
 
+    /// <summary>The red-light cases (open past their due date today) of the case list <c>colour=Red&amp;within=</c>, through the full scope.</summary>
+    private static Task<int> OverdueLiveAsync(SunshineDbContext db, UserScope scope, System.Linq.Expressions.Expression<Func<Petition, bool>> within, string? locality,
+        DeadlineColouring colouring, CancellationToken ct)
+    {
+        var overdue = db.Petitions.AsNoTracking().WithinScope(scope).Where(within).Where(colouring.Range(DeadlineColour.Red).Predicate());
+        if (locality is not null) overdue = overdue.Where(p => p.IssueLocalityCode.StartsWith(locality));
+        return overdue.CountAsync(ct);
+    }
+
+    /// <summary>
+    /// The same count where the node's subtree lies in the caller's scope (a bureau leader with subordinates; the scope
+    /// then reduces to "not accusing the caller's own unit"). Counted on the deadline indexes instead of through the
+    /// organisation paths (which made the database read every case): red cases by their current unit — all of them when
+    /// the subtree holds every unit, else those whose responsible unit is in it (index on responsible unit, status, due
+    /// date) plus the unassigned ones registered in it (index on registering unit, status, due date) — less the few
+    /// accusing the caller's own unit (Art. 30; indexed by the accused unit).
+    /// </summary>
+    private static async Task<int> OverdueInSubtreeAsync(SunshineDbContext db, UserScope scope, DashboardNode node, DeadlineColouring colouring, CancellationToken ct)
+    {
+        var red = colouring.Range(DeadlineColour.Red).Predicate();
+        var path = node.Path;
+        var units = await db.Organisations.AsNoTracking().Where(o => o.Path.StartsWith(path)).Select(o => o.Id).ToListAsync(ct);
+        var everyUnit = units.Count == await db.Organisations.CountAsync(ct);
+        var petitions = db.Petitions.AsNoTracking();
+        int count;
+        if (everyUnit) count = await petitions.Where(red).CountAsync(ct);
+        else
+        {
+            count = await petitions.Where(p => p.ResponsibleOrganisationId != null && units.Contains(p.ResponsibleOrganisationId.Value)).Where(red).CountAsync(ct)
+                + await petitions.Where(p => p.ResponsibleOrganisationId == null && units.Contains(p.RegisteringOrganisationId)).Where(red).CountAsync(ct);
+        }
+        var own = scope.OrganisationId;
+        var accusingOwn = await petitions.Where(p => p.AccusedOrganisationId == own).Where(OversightCaseFilter.WithinSubtree(path)).Where(red).CountAsync(ct);
+        return count - accusingOwn;
+    }
+
     /// <summary>
     /// Open supervision orders on the node's units, as the supervision list shows them to the caller
     /// (<see cref="Supervision.SupervisionOrders.Visible"/>); overdue = open past the due date (as the list's "overdue" state).
+    /// The list's "case visible" test is asked per order (a key lookup), not as the set of every visible case.
     /// </summary>
     private static async Task<SupervisionFigures> SupervisionAsync(SunshineDbContext db, UserScope scope, DashboardNode node, DateOnly today, IStringLocalizer L, CancellationToken ct)
     {
         var path = node.Path;
-        var orders = await Supervision.SupervisionOrders.Visible(db, scope)
+        var own = scope.OrganisationId;
+        var units = db.Organisations.WithinScope(scope).Select(o => o.Id);
+        var cases = db.Petitions.WithinScope(scope);
+        var orders = await db.SupervisionOrders
             .Where(o => o.Status == SupervisionStatus.Open && db.Organisations.Any(u => u.Id == o.TargetOrganisationId && u.Path.StartsWith(path)))
+            .Where(o => units.Contains(o.TargetOrganisationId) || o.IssuingOrganisationId == own)
+            .Where(o => o.PetitionId == null || cases.Any(p => p.Id == o.PetitionId))
             .Select(o => new { o.Kind, o.DueOn }).ToListAsync(ct);
         const string list = "/console/oversight/supervision?tab=orders";
         return new SupervisionFigures(orders.Count, orders.Count(o => o.DueOn < today),
@@ -245,19 +288,20 @@ public static class DashboardQuery
     /// least <paramref name="minCount"/> petitions now and in more than before, ranked by the rise. Read from the node's
     /// term rows (the top <see cref="DashboardRollups.TermsPerMonth"/> of each month: a term below that cut counts 0 there).
     /// </summary>
-    public static async Task<List<HotTopic>> HotTopicsAsync(SunshineDbContext db, int node, DateOnly from, DateOnly to, int minCount, CancellationToken ct)
+    public static async Task<List<HotTopic>> HotTopicsAsync(SunshineDbContext db, int node, DateOnly from, DateOnly to, int minCount, HotTopicWords words, CancellationToken ct)
     {
         var (first, last, before) = HotMonths(from, to);
         var rows = await db.PetitionTermRollups.AsNoTracking()
             .Where(r => r.OrganisationId == node && r.Month >= before && r.Month <= last)
             .Select(r => new { r.Term, r.Month, r.Petitions }).ToListAsync(ct);
-        return Rising(rows.GroupBy(r => r.Term).Select(g => (g.Key, g.Where(r => r.Month >= first).Sum(r => r.Petitions), g.Where(r => r.Month < first).Sum(r => r.Petitions))),
+        return Rising(rows.Where(r => words.IsTopical(r.Term)).GroupBy(r => r.Term)
+                .Select(g => (g.Key, g.Where(r => r.Month >= first).Sum(r => r.Petitions), g.Where(r => r.Month < first).Sum(r => r.Petitions))),
             node, first, last, minCount);
     }
 
     /// <summary>The same ranking counted live from the stored search words of the cases within scope (a unit, a locality, a narrower scope).</summary>
     private static async Task<List<HotTopic>> LiveHotTopicsAsync(SunshineDbContext db, UserScope scope, DashboardNode node, DateOnly from, DateOnly to, string? locality,
-        int minCount, CancellationToken ct)
+        int minCount, HotTopicWords words, CancellationToken ct)
     {
         var (first, last, before) = HotMonths(from, to);
         var end = last.AddMonths(1);
@@ -265,8 +309,8 @@ public static class DashboardQuery
             .Where(p => p.ReceivedOn >= before && p.ReceivedOn < end && p.Purpose != Purpose.Accusation);
         if (locality is not null) petitions = petitions.Where(p => p.IssueLocalityCode.StartsWith(locality));
         var rows = from p in petitions
-                   join s in db.PetitionSearchEntries on p.Id equals s.PetitionId into words
-                   from s in words.DefaultIfEmpty()
+                   join s in db.PetitionSearchEntries on p.Id equals s.PetitionId into found
+                   from s in found.DefaultIfEmpty()
                    select new { p.ReceivedOn, Tokens = s == null ? null : s.Tokens, p.Summary };
         var counts = new Dictionary<string, (int Now, int Before)>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -276,7 +320,7 @@ public static class DashboardQuery
             var now = p.ReceivedOn >= first;
             foreach (var term in DashboardRollups.Words(p.Tokens, p.Summary))
             {
-                if (!HotTopics.IsTopical(term) || !seen.Add(term)) continue;
+                if (!words.IsTopical(term) || !seen.Add(term)) continue;
                 var c = counts.GetValueOrDefault(term);
                 counts[term] = now ? (c.Now + 1, c.Before) : (c.Now, c.Before + 1);
             }
