@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -12,7 +14,8 @@ namespace Sunshine.E2E.Tests;
 /// <summary>
 /// 督查督办 in a real browser (《信访工作条例》第三十八条): a letter transferred on 2026-09-16 has not been accepted by
 /// 2026-10-20, past the chain's 15 日; the county bureau's supervisor finds it red in the backlog, orders the unit from
-/// the case page, the unit's officer signs in and answers in writing, and the supervisor reads the answer in the list.
+/// the case page, the unit's officer signs in and answers in writing, and the supervisor reads the answer in the list,
+/// sends it back as not enough, reads the second answer and closes the order (第四十条: the issuing bureau checks the answer).
 /// </summary>
 public sealed class SupervisionJourneyTests(SqliteClockApp app, Browser browser) : IClassFixture<SqliteClockApp>, IClassFixture<Browser>
 {
@@ -88,5 +91,56 @@ public sealed class SupervisionJourneyTests(SqliteClockApp app, Browser browser)
         var listed = page.Locator("[data-testid=order-row]", new() { HasText = "该件已超期未受理" });
         await Assertions.Expect(listed.Locator("[data-testid=order-answer]")).ToContainTextAsync("拟于10月底前督促支付");
         await AssertAccessibleAsync(page);
+
+        // Not satisfied: the supervisor sends the answer back from the case page, to be answered again by 2026-10-30.
+        await page.GotoAsync(caseUrl);
+        await page.Locator("[data-testid=case-supervision][data-interactive=true]").WaitForAsync();
+        var close = page.Locator("[data-testid=close-form]");
+        await close.GetByLabel("督查意见").FillAsync("未说明欠薪金额和支付时间，请核实后重新答复。");
+        await close.GetByLabel("退回后的答复期限").FillAsync("2026-10-30");
+        await page.Locator("[data-testid=send-back]").ClickAsync();
+        await Assertions.Expect(order.Locator("[data-testid=order-state]")).ToHaveTextAsync("待答复");
+        await Assertions.Expect(order.Locator("[data-testid=order-due]")).ToHaveTextAsync("2026-10-30");
+        await Assertions.Expect(page.Locator("[data-testid=close-form]")).ToHaveCountAsync(0);
+
+        // The unit answers again.
+        await unitPage.GotoAsync(caseUrl);
+        await unitPage.Locator("[data-testid=case-supervision][data-interactive=true]").WaitForAsync();
+        await unitPage.Locator("[data-testid=answer-form]").GetByLabel("书面答复").FillAsync("经核实拖欠工资共计38.6万元，已督促施工单位于10月28日全额支付。");
+        await unitPage.Locator("[data-testid=answer-submit]").ClickAsync();
+        await Assertions.Expect(unitPage.Locator("[data-testid=order-state]")).ToHaveTextAsync("已答复待审核");
+
+        // Satisfied: the supervisor accepts the answer and the order is closed.
+        await page.GotoAsync(caseUrl);
+        await page.Locator("[data-testid=case-supervision][data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(order.Locator("[data-testid=order-answer]")).ToContainTextAsync("已督促施工单位于10月28日全额支付");
+        await page.Locator("[data-testid=close-form]").GetByLabel("督查意见").FillAsync("答复材料齐全，予以认可。");
+        await page.Locator("[data-testid=accept-answer]").ClickAsync();
+        await Assertions.Expect(order.Locator("[data-testid=order-state]")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(order.Locator("[data-testid=order-remark]")).ToContainTextAsync("答复材料齐全，予以认可。");
+        await Assertions.Expect(page.Locator("[data-testid=close-form]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=answer-form]")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page.Locator("[data-testid=case-supervision]"));
+
+        // The case history keeps each step in order, with the supervisor's words.
+        var history = page.Locator("[data-testid=case-history] li");
+        await Assertions.Expect(history.Filter(new() { HasText = "督办答复退回重新答复" })).ToContainTextAsync("未说明欠薪金额和支付时间");
+        await Assertions.Expect(history.Filter(new() { HasText = "书面答复督办" })).ToHaveCountAsync(2);
+        await Assertions.Expect(history.Filter(new() { HasText = "认可答复，督办办结" })).ToContainTextAsync("答复材料齐全，予以认可。");
+
+        // The order is among the closed ones in the list, and no longer among the answered ones.
+        await page.GotoAsync("/console/oversight/supervision?state=Closed");
+        var closed = page.Locator("[data-testid=order-row]", new() { HasText = "该件已超期未受理" });
+        await Assertions.Expect(closed.Locator("[data-testid=order-state]")).ToHaveTextAsync("已办结");
+        await page.GotoAsync("/console/oversight/supervision?state=Answered");
+        await Assertions.Expect(page.Locator("[data-testid=order-row]", new() { HasText = "该件已超期未受理" })).ToHaveCountAsync(0);
+
+        // The audit trail has each step of the order, by whom.
+        await using var db = app.NewContext();
+        var orderId = await db.SupervisionOrders.Where(o => o.Instructions.StartsWith("该件已超期未受理")).Select(o => o.Id).SingleAsync();
+        var steps = await db.AuditEntries.Where(a => a.EntityType == "SupervisionOrder" && a.EntityId == orderId.ToString(CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.UserName }).ToListAsync();
+        Assert.Equal(["supervision.issue", "supervision.answer", "supervision.send.back", "supervision.answer", "supervision.accept"], steps.Select(a => a.Action));
+        Assert.Equal([supervisor, officer, supervisor, officer, supervisor], steps.Select(a => a.UserName));
     }
 }

@@ -233,10 +233,11 @@ public static class DashboardQuery
         var orders = await Supervision.SupervisionOrders.Visible(db, scope)
             .Where(o => o.Status == SupervisionStatus.Open && db.Organisations.Any(u => u.Id == o.TargetOrganisationId && u.Path.StartsWith(path)))
             .Select(o => new { o.Kind, o.DueOn }).ToListAsync(ct);
-        const string list = "/console/oversight/supervision?tab=orders";
+        // The list filtered to the same subtree, so the number a link shows is the number of rows it opens.
+        var list = "/console/oversight/supervision?tab=orders&within=" + node.Id.ToString(CultureInfo.InvariantCulture);
         return new SupervisionFigures(orders.Count, orders.Count(o => o.DueOn < today),
             orders.GroupBy(o => o.Kind).OrderBy(g => g.Key)
-                .Select(g => new FigureRow(g.Key.ToString(), L["Sv.Kind." + g.Key].Value, g.Count(), list + "&state=Open")).ToList(),
+                .Select(g => new FigureRow(g.Key.ToString(), L["Sv.Kind." + g.Key].Value, g.Count(), list + "&state=Open&kind=" + g.Key)).ToList(),
             list + "&state=Open", list + "&state=Overdue");
     }
 
