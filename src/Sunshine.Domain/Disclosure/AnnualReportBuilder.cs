@@ -37,6 +37,19 @@ public sealed record RegisterFigure(int OrganisationId, int Year, string Kind, l
 /// <summary>A request as the report counts it. Outcome is null while open, else "group" or "group/sub-row" of table three.</summary>
 public sealed record RequestRecord(string Number, int OrganisationId, string ApplicantType, DateOnly ReceivedOn, DateOnly? ConcludedOn, string? Outcome, long FeeFen);
 
+/// <summary>Where a request stands at the end of the report's year.</summary>
+public enum RequestState { Open, ConcludedThisYear, ConcludedLater }
+
+/// <summary>
+/// Requests table three counts alike: the same organ, applicant type and outcome, received in the year or before it,
+/// and open, concluded in the year or concluded later. A database groups its rows into these in one pass (a few dozen
+/// tallies for 100,000 requests); one record is a tally of one that keeps its number, so the checks can name it.
+/// </summary>
+/// <param name="DatesReversed">Concluded before it was received: a broken record (rule 5).</param>
+/// <param name="FeesFen">The fees charged on these requests together; <paramref name="FeeRequests"/> how many were charged.</param>
+public sealed record RequestTally(int OrganisationId, string ApplicantType, string? Outcome, bool ReceivedThisYear, RequestState State, bool DatesReversed,
+    long Count, long FeesFen, long FeeRequests, string? Number = null);
+
 public enum AppealKind { Reconsideration, DirectSuit, SuitAfterReconsideration }
 
 public enum AppealResult { Upheld, Corrected, Other, Pending }
@@ -71,7 +84,12 @@ public sealed class ReportTables
 public static class AnnualReportBuilder
 {
     public static ReportTables Build(int year, ReportFormat format, IReadOnlySet<int> scope, IEnumerable<RegisterFigure> registers,
-        IEnumerable<RequestRecord> requests, IEnumerable<AppealRecord> appeals)
+        IEnumerable<RequestRecord> requests, IEnumerable<AppealRecord> appeals) =>
+        BuildFromTallies(year, format, scope, registers, requests.Select(r => Tally(year, r)).OfType<RequestTally>(), appeals);
+
+    /// <summary>The same tables from requests already counted together (<see cref="RequestTally"/>), e.g. by a GROUP BY.</summary>
+    public static ReportTables BuildFromTallies(int year, ReportFormat format, IReadOnlySet<int> scope, IEnumerable<RegisterFigure> registers,
+        IEnumerable<RequestTally> requests, IEnumerable<AppealRecord> appeals)
     {
         var problems = new List<Violation>();
         var two = ReportTemplates.TableTwo(format);
@@ -91,7 +109,7 @@ public static class AnnualReportBuilder
                 for (var c = 0; c < grid.ColumnKeys.Count; c++)
                     row.Cells[c] = Money.Print(sums.GetValueOrDefault($"{row.Key}.{grid.ColumnKeys[c]}"), grid.Units[c]);
 
-        var (three, fees, feeRequests) = TableThree(year, format, scope, requests, problems);
+        var (three, fees, feeRequests) = TableThree(format, scope, requests, problems);
         var four = TableFour(year, scope, appeals, problems);
         var tables = new ReportTables
         {
@@ -102,65 +120,77 @@ public static class AnnualReportBuilder
         return tables;
     }
 
+    /// <summary>A record as a tally of one, or null when the year's table three does not count it (received after the year, or concluded before it).</summary>
+    public static RequestTally? Tally(int year, RequestRecord r)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        if (r.ReceivedOn > end || (r.ConcludedOn is { } done && done < start)) return null;
+        var state = r.ConcludedOn is not { } concluded ? RequestState.Open : concluded <= end ? RequestState.ConcludedThisYear : RequestState.ConcludedLater;
+        return new RequestTally(r.OrganisationId, r.ApplicantType, r.Outcome, r.ReceivedOn >= start, state, r.ConcludedOn < r.ReceivedOn, 1, r.FeeFen,
+            r.FeeFen > 0 ? 1 : 0, r.Number);
+    }
+
+    /// <summary>
+    /// True when every request of the tally is counted without a finding (rules 5, 11 and 12). A tally of many that is
+    /// not clean has to be read again record by record, so that each broken request is named.
+    /// </summary>
+    public static bool IsClean(RequestTally t, ReportFormat format, IReadOnlySet<int> scope) =>
+        Place(t, format, scope) is { Rule: 0 } placed && !(placed.Row == ReportTemplates.UnpaidFeeRow && t.FeeRequests > 0);
+
+    private readonly record struct Placement(string? Row, int Column, int Rule = 0, string? Detail = null);
+
+    /// <summary>The table-three row and column of a tally's requests, or the rule they break and why (then they are not counted).</summary>
+    private static Placement Place(RequestTally t, ReportFormat format, IReadOnlySet<int> scope)
+    {
+        if (!scope.Contains(t.OrganisationId)) return new(null, -1, 11, "申请属于范围以外的机关，一份报告只能有一个统计范围。");
+        var column = Array.IndexOf(ReportTemplates.ApplicantTypes, t.ApplicantType);
+        if (column < 0) return new(null, -1, 5, $"申请人类型“{t.ApplicantType}”不是表三的列。");
+        if (t.State == RequestState.ConcludedThisYear)
+        {
+            if (t.DatesReversed) return new(null, column, 5, "办结日期早于收到日期。");
+            return OutcomeRow(t.Outcome, format) is { } row
+                ? new(row, column)
+                : new(null, column, 5, $"已办结的申请必须计入表三的一个办理结果行，“{t.Outcome}”不是其中之一。");
+        }
+        if (t.State == RequestState.Open && t.Outcome is not null) return new(null, column, 5, "未办结的申请不能有办理结果。");
+        return new("carried-out", column);
+    }
+
     /// <summary>
     /// Rule 5: each application is counted once, in one outcome row, in the year it concluded. A request is in this
     /// year's table if it was received by 31 December and not concluded before 1 January: 一 if received this year,
     /// 二 if earlier; an outcome row if concluded this year, else 四 (carried to next year). So 一 + 二 = （七） + 四 holds by construction.
     /// </summary>
-    private static (Grid Grid, long Fees, int FeeRequests) TableThree(int year, ReportFormat format, IReadOnlySet<int> scope, IEnumerable<RequestRecord> requests, List<Violation> problems)
+    private static (Grid Grid, long Fees, int FeeRequests) TableThree(ReportFormat format, IReadOnlySet<int> scope, IEnumerable<RequestTally> requests,
+        List<Violation> problems)
     {
         var grid = ReportTemplates.TableThree(format);
-        var start = new DateOnly(year, 1, 1);
-        var end = new DateOnly(year, 12, 31);
         var counts = grid.Rows.ToDictionary(r => r.Key, _ => new long[7], StringComparer.Ordinal);
         long fees = 0;
-        var feeRequests = 0;
-        foreach (var r in requests)
+        long feeRequests = 0;
+        foreach (var t in requests)
         {
-            if (r.ReceivedOn > end || (r.ConcludedOn is { } done && done < start)) continue;
-            if (!scope.Contains(r.OrganisationId))
+            // A record is named by its number; a tally of many only by its size (a caller names them by reading the records).
+            var name = "申请 " + (t.Number ?? $"（{t.Count} 件）");
+            var placed = Place(t, format, scope);
+            if (placed.Rule != 0)
             {
-                problems.Add(new Violation(11, "申请 " + r.Number, "申请属于范围以外的机关，一份报告只能有一个统计范围。"));
+                problems.Add(new Violation(placed.Rule, name, placed.Detail!));
                 continue;
             }
-            var column = Array.IndexOf(ReportTemplates.ApplicantTypes, r.ApplicantType);
-            if (column < 0)
+            var (row, column) = (placed.Row!, placed.Column);
+            if (t.State == RequestState.ConcludedThisYear)
             {
-                problems.Add(new Violation(5, "申请 " + r.Number, $"申请人类型“{r.ApplicantType}”不是表三的列。"));
-                continue;
-            }
-            string row;
-            if (r.ConcludedOn is { } concluded && concluded <= end)
-            {
-                if (concluded < r.ReceivedOn)
-                {
-                    problems.Add(new Violation(5, "申请 " + r.Number, "办结日期早于收到日期。"));
-                    continue;
-                }
-                if (OutcomeRow(r.Outcome, format) is not { } outcomeRow)
-                {
-                    problems.Add(new Violation(5, "申请 " + r.Number, $"已办结的申请必须计入表三的一个办理结果行，“{r.Outcome}”不是其中之一。"));
-                    continue;
-                }
-                row = outcomeRow;
                 // Rule 12: a request abandoned because the fee was not paid cannot also have paid a fee.
-                if (row == ReportTemplates.UnpaidFeeRow && r.FeeFen > 0)
-                    problems.Add(new Violation(12, "申请 " + r.Number, "计入（六）2（逾期未缴费）的申请不能有已收取的信息处理费。"));
-                counts[row][column]++;
-                counts["concluded"][column]++;
-                fees += r.FeeFen;
-                if (r.FeeFen > 0) feeRequests++;
+                if (row == ReportTemplates.UnpaidFeeRow && t.FeeRequests > 0)
+                    problems.Add(new Violation(12, name, "计入（六）2（逾期未缴费）的申请不能有已收取的信息处理费。"));
+                counts["concluded"][column] += t.Count;
+                fees += t.FeesFen;
+                feeRequests += t.FeeRequests;
             }
-            else
-            {
-                if (r.ConcludedOn is null && r.Outcome is not null)
-                {
-                    problems.Add(new Violation(5, "申请 " + r.Number, "未办结的申请不能有办理结果。"));
-                    continue;
-                }
-                counts["carried-out"][column]++;
-            }
-            counts[r.ReceivedOn >= start ? "received" : "carried-in"][column]++;
+            counts[row][column] += t.Count;
+            counts[t.ReceivedThisYear ? "received" : "carried-in"][column] += t.Count;
         }
         foreach (var row in grid.Rows)
         {
@@ -168,7 +198,7 @@ public static class AnnualReportBuilder
             for (var c = 0; c < 6; c++) row.Cells[c] = Money.Print(values[c], CellUnit.Count);
             row.Cells[6] = Money.Print(values.Sum(), CellUnit.Count);
         }
-        return (grid, fees, feeRequests);
+        return (grid, fees, (int)feeRequests);
     }
 
     /// <summary>The table-three row of a stored outcome ("不予公开/属于国家秘密" → "withheld.1"), or null if it names none.</summary>

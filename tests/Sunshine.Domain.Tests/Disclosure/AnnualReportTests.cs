@@ -6,6 +6,7 @@ namespace Sunshine.Domain.Tests.Disclosure;
 public sealed class AnnualReportTests
 {
     private static readonly HashSet<int> Scope = [1, 2];
+    private static readonly string[] Columns = ReportTemplates.ApplicantTypes;
 
     private static RequestRecord Request(string number, string applicant, string received, string? concluded, string? outcome, long fee = 0, int organ = 1) =>
         new(number, organ, applicant, DateOnly.Parse(received), concluded is null ? null : DateOnly.Parse(concluded), outcome, fee);
@@ -57,6 +58,36 @@ public sealed class AnnualReportTests
         var cases = t.TableFour.Rows[0].Cells;
         Assert.Equal("1,0,0,1,2,0,0,0,0,0,0,0,1,0,1", string.Join(",", cases));
         Assert.Empty(ReportChecks.Run(t, Narrative(t)));
+    }
+
+    [Fact]
+    public void Requests_counted_together_give_the_same_tables_as_one_by_one()
+    {
+        // 300 requests of one organ in 2025 and its edges, as a database's GROUP BY would return them: summed per tally.
+        var outcomes = new[] { "予以公开", "部分公开", "不予公开/属于国家秘密", "其他处理/申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" };
+        var records = Enumerable.Range(0, 300).Select(i => Request("R" + i, Columns[i % 7 == 0 ? 1 : 0], i % 5 == 0 ? "2024-12-15" : "2025-03-01",
+            i % 9 == 0 ? null : i % 11 == 0 ? "2026-01-05" : i % 13 == 0 ? "2024-12-31" : "2025-04-01", i % 9 == 0 ? null : outcomes[i % 3],
+            fee: i % 17 == 0 ? 10_000 : 0)).ToList();
+        var tallies = records.Select(r => AnnualReportBuilder.Tally(2025, r)).OfType<RequestTally>()
+            .GroupBy(t => (t.OrganisationId, t.ApplicantType, t.Outcome, t.ReceivedThisYear, t.State, t.DatesReversed))
+            .Select(g => new RequestTally(g.Key.OrganisationId, g.Key.ApplicantType, g.Key.Outcome, g.Key.ReceivedThisYear, g.Key.State, g.Key.DatesReversed,
+                g.Sum(t => t.Count), g.Sum(t => t.FeesFen), g.Sum(t => t.FeeRequests)))
+            .ToList();
+        Assert.True(tallies.Count < 30);
+        Assert.All(tallies, t => Assert.True(AnnualReportBuilder.IsClean(t, ReportFormat.Format2021, Scope)));
+        var one = AnnualReportBuilder.Build(2025, ReportFormat.Format2021, Scope, [], records, []);
+        var together = AnnualReportBuilder.BuildFromTallies(2025, ReportFormat.Format2021, Scope, [], tallies, []);
+        Assert.Equal(ReportTemplates.Flatten(one.All), ReportTemplates.Flatten(together.All));
+        Assert.Equal((one.FeesFen, one.FeeRequests), (together.FeesFen, together.FeeRequests));
+        // Received in 2025 or carried in, less those concluded in 2024: every request counted once.
+        static long Total(Grid g, string row) => long.Parse(Cell(g, row, "total"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(300 - records.Count(r => r.ConcludedOn == new DateOnly(2024, 12, 31)), Total(together.TableThree, "received") + Total(together.TableThree, "carried-in"));
+
+        // A tally that breaks a rule is not clean: the caller reads its records so that each is named.
+        var reversed = AnnualReportBuilder.Tally(2025, Request("X1", "自然人", "2025-05-02", "2025-05-01", "予以公开"))!;
+        Assert.False(AnnualReportBuilder.IsClean(reversed with { Number = null, Count = 3 }, ReportFormat.Format2021, Scope));
+        var unpaidButCharged = AnnualReportBuilder.Tally(2025, Request("X2", "自然人", "2025-05-02", "2025-05-03", outcomes[3], fee: 100))!;
+        Assert.False(AnnualReportBuilder.IsClean(unpaidButCharged, ReportFormat.Format2021, Scope));
     }
 
     [Fact]

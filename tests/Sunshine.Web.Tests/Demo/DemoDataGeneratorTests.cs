@@ -199,6 +199,27 @@ public abstract class DemoDataGeneratorTests(DemoFixture fixture)
     }
 
     [Fact]
+    public async Task Every_demo_order_is_issued_by_an_existing_supervisor_of_the_issuing_bureau()
+    {
+        await using var db = fixture.App.NewContext();
+        var orders = await db.SupervisionOrders.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(orders);
+        var supervisors = await (from u in db.Users
+                                 join ur in db.UserRoles on u.Id equals ur.UserId
+                                 join r in db.Roles on ur.RoleId equals r.Id
+                                 where r.Name == StaffRoles.Supervisor
+                                 select new { u.Id, u.UserName, u.OrganisationId, u.DisplayName }).ToListAsync();
+        Assert.All(orders, o =>
+        {
+            var issuer = Assert.Single(supervisors, s => s.Id == o.IssuedByUserId);
+            Assert.Equal(o.IssuingOrganisationId, issuer.OrganisationId);
+            Assert.Equal(issuer.DisplayName, o.IssuedByName);
+        });
+        // Generated three times into this database: the account was made once and found again after.
+        Assert.Single(supervisors, s => s.UserName == Sunshine.Web.Features.Oversight.Supervision.DemoSupervision.DemoSupervisorUserName);
+    }
+
+    [Fact]
     public void Another_seed_gives_other_rows()
     {
         Assert.Equal(Options.Petitions, fixture.OtherSeed.Petitions.Count);

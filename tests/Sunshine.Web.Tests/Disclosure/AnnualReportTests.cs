@@ -448,6 +448,42 @@ public abstract class AnnualReportTests(TestApp app)
         Assert.Contains(again.GetProperty("violations").EnumerateArray(), v => v.GetProperty("rule").GetInt32() == 6
             && v.GetProperty("cell").GetString() == "表三 二、上年结转政府信息公开申请数量 × 自然人");
     }
+
+    [Fact]
+    public async Task Requests_counted_in_one_pass_and_a_broken_one_named_by_its_number()
+    {
+        // 娄烦县: 40 clean requests the GROUP BY counts in a few tallies; then one concluded before it was received.
+        var county = await app.OrganisationAsync("娄烦县人民政府");
+        var clean = Enumerable.Range(0, 40).Select(i => Request(county.Id, i % 4 == 0 ? "商业企业" : "自然人", new DateOnly(2025, 1 + i % 12, 3),
+            i % 10 == 9 ? null : new DateOnly(2025, 1 + i % 12, 20), i % 10 == 9 ? null : i % 2 == 0 ? "予以公开" : "部分公开", i == 2 ? 50_000 : 0)).ToList();
+        await using (var db = app.NewContext())
+        {
+            db.DisclosureRequests.AddRange(clean);
+            await db.SaveChangesAsync();
+        }
+        using var officer = await ClientAsync(county.Id, StaffRoles.DisclosureOfficer);
+        var report = await OkJson(await officer.PostAsJsonAsync("/api/disclosure/reports", new { organisationId = county.Id, year = 2025, region = false }), HttpStatusCode.Created);
+        var three = report.GetProperty("tableThree");
+        // By hand: i ≡ 9 (mod 10) are open (4, all 自然人: 9, 19, 29, 39); of the other 36, even i are 予以公开 (20: 10 of them 商业企业), odd 部分公开 (16).
+        Assert.Equal(("30", "10", "40"), (Cell(three, "received", 0), Cell(three, "received", 1), Cell(three, "received", 6)));
+        Assert.Equal(("10", "10"), (Cell(three, "disclosed", 0), Cell(three, "disclosed", 1)));
+        Assert.Equal(("16", "0"), (Cell(three, "partly", 0), Cell(three, "partly", 1)));
+        Assert.Equal("4", Cell(three, "carried-out", 0));
+        Assert.Equal("500", report.GetProperty("fees").GetString());
+        Assert.DoesNotContain(report.GetProperty("violations").EnumerateArray(), v => v.GetProperty("cell").GetString()!.StartsWith("申请 ", StringComparison.Ordinal));
+
+        var broken = Request(county.Id, "自然人", new DateOnly(2025, 6, 10), new DateOnly(2025, 6, 1), "予以公开");
+        await using (var db = app.NewContext())
+        {
+            db.DisclosureRequests.Add(broken);
+            await db.SaveChangesAsync();
+        }
+        var again = await OkJson(await officer.GetAsync($"/api/disclosure/reports/{report.GetProperty("summary").GetProperty("id").GetInt64()}"));
+        var named = Assert.Single(again.GetProperty("violations").EnumerateArray(), v => v.GetProperty("cell").GetString()!.StartsWith("申请 ", StringComparison.Ordinal));
+        Assert.Equal((5, "申请 " + broken.RequestNumber), (named.GetProperty("rule").GetInt32(), named.GetProperty("cell").GetString()));
+        // The broken request is not counted; the clean ones are counted as before.
+        Assert.Equal("40", Cell(again.GetProperty("tableThree"), "received", 6));
+    }
 }
 
 [Collection("sqlite")]

@@ -335,6 +335,39 @@ public abstract class DashboardRollupTests(TestApp app)
         var unit = await leader.GetFromJsonAsync<JsonElement>($"/api/oversight/dashboard?from=2020-01-01&to=2020-01-31&organisation={p.XiaodianLabour}");
         Assert.Equal(1, unit.GetProperty("supervision").GetProperty("open").GetInt32());
         Assert.Equal(1, unit.GetProperty("supervision").GetProperty("overdue").GetInt32());
+
+        // Each figure links to the supervision list filtered to the same units: the page lists as many orders as the figure says.
+        foreach (var shown in new[] { supervision, unit.GetProperty("supervision") })
+        {
+            var links = new List<(string Url, int Count)>
+            {
+                (shown.GetProperty("openUrl").GetString()!, shown.GetProperty("open").GetInt32()),
+                (shown.GetProperty("overdueUrl").GetString()!, shown.GetProperty("overdue").GetInt32()),
+            };
+            links.AddRange(shown.GetProperty("byKind").EnumerateArray().Select(r => (r.GetProperty("casesUrl").GetString()!, r.GetProperty("count").GetInt32())));
+            foreach (var (url, count) in links)
+            {
+                var html = await leader.GetStringAsync(url);
+                Assert.True(count == CountOf(html, "data-testid=\"order-row\""), url);
+            }
+        }
+        var labourOnly = await leader.GetStringAsync(unit.GetProperty("supervision").GetProperty("openUrl").GetString()!);
+        Assert.Contains("小店区人力资源和社会保障局及其下属单位的督办事项", labourOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("小店区住房和城乡建设局", labourOnly, StringComparison.Ordinal);
+
+        // The filter is scope-checked: Xiaodian's leader may not list the orders on Yingze's units.
+        var outside = await leader.GetAsync($"/api/oversight/supervision?within={p.YingzeGovernment}");
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.True((await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("within", out _));
+        var api = await leader.GetFromJsonAsync<JsonElement>($"/api/oversight/supervision?state=Open&within={p.XiaodianLabour}");
+        Assert.Equal([p.XiaodianLabour], api.EnumerateArray().Select(o => o.GetProperty("targetOrganisationId").GetInt32()).ToArray());
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     [Fact]

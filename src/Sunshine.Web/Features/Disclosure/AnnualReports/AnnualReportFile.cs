@@ -34,6 +34,7 @@ public static class AnnualReportFile
         var chosen = ReportFormats.DefaultFor(year);
         if (template is not null && !ReportFormats.TryParse(template, out chosen)) throw new ArgumentException("--template must be 2019 or 2021.");
         var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.OrganisationId == organisationId && r.Year == year && r.Region == region, ct);
+        ReportTables? computed = null;
         if (report is null)
         {
             report = new AnnualReport
@@ -44,12 +45,14 @@ public static class AnnualReportFile
             var data = await ReportData.GatherAsync(db, report, ct);
             var drafted = ReportDrafting.Draft(organisation.Name, region, data.Tables, data.Publications);
             (report.Overview, report.Problems, report.Other) = (drafted.Overview, drafted.Problems, drafted.Other);
+            // The tables section 一 was drafted from are the file's tables: the records are gathered once.
+            computed = data.Tables;
         }
         else if (template is not null && report.TablesJson is null)
         {
             report.Format = ReportFormats.Code(chosen);
         }
-        var (tables, _) = await ReportData.TablesAndChecksAsync(db, report, ct);
+        var tables = computed ?? (await ReportData.TablesAndChecksAsync(db, report, ct)).Tables;
         var content = format switch
         {
             "xlsx" => ReportDocuments.ToXlsx(tables),

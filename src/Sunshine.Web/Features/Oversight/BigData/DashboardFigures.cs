@@ -276,10 +276,11 @@ public static class DashboardQuery
             .Where(o => units.Contains(o.TargetOrganisationId) || o.IssuingOrganisationId == own)
             .Where(o => o.PetitionId == null || cases.Any(p => p.Id == o.PetitionId))
             .Select(o => new { o.Kind, o.DueOn }).ToListAsync(ct);
-        const string list = "/console/oversight/supervision?tab=orders";
+        // The list filtered to the same subtree, so the number a link shows is the number of rows it opens.
+        var list = "/console/oversight/supervision?tab=orders&within=" + node.Id.ToString(CultureInfo.InvariantCulture);
         return new SupervisionFigures(orders.Count, orders.Count(o => o.DueOn < today),
             orders.GroupBy(o => o.Kind).OrderBy(g => g.Key)
-                .Select(g => new FigureRow(g.Key.ToString(), L["Sv.Kind." + g.Key].Value, g.Count(), list + "&state=Open")).ToList(),
+                .Select(g => new FigureRow(g.Key.ToString(), L["Sv.Kind." + g.Key].Value, g.Count(), list + "&state=Open&kind=" + g.Key)).ToList(),
             list + "&state=Open", list + "&state=Overdue");
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
@@ -16,7 +17,14 @@ namespace Sunshine.Web.Features.Oversight.Supervision;
 /// </summary>
 public static class DemoSupervision
 {
-    public const string DemoIssuer = "demo";
+    /// <summary>
+    /// The account the demo orders are issued by: a Supervisor of the provincial bureau, created with the orders when
+    /// missing. It has no password, so nobody signs in with it until an administrator gives it one; it exists so the
+    /// orders name a real issuer (the overdue notices reach it, the audit trail resolves it).
+    /// </summary>
+    public const string DemoSupervisorUserName = "demo-supervisor";
+
+    private const string DemoSupervisorName = "省信访局督查室";
 
     private static readonly string[] Instructions =
     [
@@ -41,6 +49,7 @@ public static class DemoSupervision
         var bureau = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.PetitionBureau)
             .OrderBy(o => o.DivisionCode).Select(o => new { o.Id }).FirstOrDefaultAsync(ct);
         if (bureau is null) return;
+        var issuer = await SupervisorAsync(db, bureau.Id, until, ct);
         // The most overdue open cases at their units: red on the red-light board, the ones a supervisor would pick.
         var late = await db.Petitions.AsNoTracking()
             .Where(p => p.Status == PetitionStatus.Accepted && p.DueOn != null && p.DueOn < until && p.ResponsibleOrganisationId != null)
@@ -62,8 +71,8 @@ public static class DemoSupervision
                 Instructions = Instructions[i],
                 IssuedOn = issued,
                 DueOn = due,
-                IssuedByUserId = DemoIssuer,
-                IssuedByName = "省信访局督查室",
+                IssuedByUserId = issuer,
+                IssuedByName = DemoSupervisorName,
                 Status = i < 2 ? SupervisionStatus.Closed : i < 4 ? SupervisionStatus.Answered : SupervisionStatus.Open,
                 Answer = answered is null ? null : Answers[i],
                 AnsweredOn = answered,
@@ -84,7 +93,7 @@ public static class DemoSupervision
         {
             var sample = new InspectionSample
             {
-                OrganisationId = bureau.Id, DrawnOn = until.AddDays(-10), DrawnByName = "省信访局督查室", Seed = 2026, Size = handled.Count,
+                OrganisationId = bureau.Id, DrawnOn = until.AddDays(-10), DrawnByName = DemoSupervisorName, Seed = 2026, Size = handled.Count,
                 Criteria = JsonSerializer.Serialize(new { status = "OpinionIssued", from = until.AddDays(-90), to = until }),
             };
             db.InspectionSamples.Add(sample);
@@ -100,11 +109,36 @@ public static class DemoSupervision
                     Scores = scored ? JsonSerializer.Serialize(points) : null,
                     Total = scored ? points.Values.Sum() : null,
                     InspectedOn = scored ? until.AddDays(-8 + i) : null,
-                    InspectedByName = scored ? "省信访局督查室" : null,
+                    InspectedByName = scored ? DemoSupervisorName : null,
                 };
             }));
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The demo supervisor's id: the existing account, or a new one with the Supervisor role (seeded with the reference data).</summary>
+    private static async Task<string> SupervisorAsync(SunshineDbContext db, int bureau, DateOnly until, CancellationToken ct)
+    {
+        var normalized = DemoSupervisorUserName.ToUpperInvariant();
+        var existing = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleOrDefaultAsync(ct);
+        if (existing is not null) return existing;
+        var role = await db.Roles.AsNoTracking().Where(r => r.Name == StaffRoles.Supervisor).Select(r => r.Id).SingleAsync(ct);
+        var user = new StaffUser
+        {
+            UserName = DemoSupervisorUserName,
+            NormalizedUserName = normalized,
+            DisplayName = DemoSupervisorName,
+            OrganisationId = bureau,
+            IncludeSubordinates = true,
+            MustChangePassword = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
+            CreatedAt = until.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role });
+        await db.SaveChangesAsync(ct);
+        return user.Id;
     }
 }

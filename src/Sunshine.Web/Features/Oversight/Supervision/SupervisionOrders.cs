@@ -46,14 +46,26 @@ public static class SupervisionOrders
     public const string SendBackAction = "supervision-send-back";
     public const string EscalateAction = "supervision-escalate";
 
-    public static async Task<IResult> List(OrderState? state, SupervisionKind? kind, long? petitionId, ClaimsPrincipal user, SunshineDbContext db, TimeProvider time,
-        CancellationToken ct)
+    /// <param name="within">The orders on units in this organisation's subtree (the unit a dashboard figure counts); it must lie within the caller's scope.</param>
+    public static async Task<IResult> List(OrderState? state, SupervisionKind? kind, long? petitionId, int? within, ClaimsPrincipal user, SunshineDbContext db,
+        TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
         var today = ChinaTime.Today(time);
         var query = Visible(db, scope);
         if (kind is { } k) query = query.Where(o => o.Kind == k);
         if (petitionId is { } pid) query = query.Where(o => o.PetitionId == pid);
+        if (within is { } unit)
+        {
+            var path = await db.Organisations.AsNoTracking().WithinScope(scope).Where(o => o.Id == unit).Select(o => o.Path).SingleOrDefaultAsync(ct);
+            if (path is null)
+            {
+                var problems = new Problems(L);
+                problems.Add("within", "ErrorOrganisationOutOfScope");
+                return problems.ToResult();
+            }
+            query = query.Where(o => db.Organisations.Any(u => u.Id == o.TargetOrganisationId && u.Path.StartsWith(path)));
+        }
         query = state switch
         {
             OrderState.Open => query.Where(o => o.Status == SupervisionStatus.Open),
