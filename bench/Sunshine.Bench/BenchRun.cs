@@ -156,9 +156,11 @@ public static partial class BenchRun
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
         var bureau = await db.Organisations.Where(o => o.Kind == OrganisationKind.PetitionBureau).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+        using var phases = new PhaseTimes();
         var watch = Stopwatch.StartNew();
         var report = await PetitionImport.ImportAsync(csv, Channel.GovernorMailbox, bureau, services, ct);
         var rate = report.Created / watch.Elapsed.TotalSeconds;
+        phases.Print(FormattableString.Invariant($"import of {report.Created:N0} in {watch.Elapsed.TotalSeconds:F1} s"));
         if (report.Errors.Count > 0) Console.WriteLine($"import: {report.Errors.Count} rows failed, first: line {report.Errors[0].Line}: {report.Errors[0].Reason}");
         return (new Measurement("import (file, batched)", 1000 / rate, double.NaN, rate, report.Created,
             "raw pipeline: segment + insert + index", 1000 / rawRate, rawRate, rate / rawRate,
@@ -189,6 +191,7 @@ public static partial class BenchRun
         var latencies = new List<double>[settings.Clients];
         var failures = 0;
         var next = -1;
+        using var phases = new PhaseTimes();
         var until = Stopwatch.StartNew();
         var limit = TimeSpan.FromSeconds(settings.IntakeSeconds);
         await Task.WhenAll(Enumerable.Range(0, settings.Clients).Select(async c =>
@@ -212,6 +215,7 @@ public static partial class BenchRun
         }));
         var elapsed = until.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).ToList();
+        phases.Print(FormattableString.Invariant($"intake of {all.Count:N0} in {elapsed:F1} s"));
         var rate = all.Count / elapsed;
         return new Measurement($"intake (HTTP API, {settings.Clients} clients)", Median(all), Percentile(all, 0.95), rate, all.Count,
             "raw import pipeline of this run", 1000 / importRate, importRate, rate / importRate, $"{failures} failed");

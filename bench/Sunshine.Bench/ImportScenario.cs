@@ -198,3 +198,38 @@ public static class ImportScenario
         _ => throw new NotSupportedException(value.GetType().Name),
     };
 }
+
+/// <summary>
+/// Where the import's and the intake's time goes: listens to the intake meter (<see cref="Sunshine.Web.Features.Petitions.Intake.PetitionBatch.MeterName"/>)
+/// while it lives and prints, per phase, the total milliseconds and the share of all phases.
+/// </summary>
+public sealed class PhaseTimes : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double Ms, int Count)> _phases = new();
+
+    public PhaseTimes()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == Sunshine.Web.Features.Petitions.Intake.PetitionBatch.MeterName) listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            var phase = "?";
+            foreach (var tag in tags) if (tag.Key == "phase") phase = tag.Value as string ?? "?";
+            _phases.AddOrUpdate(phase, (value, 1), (_, old) => (old.Ms + value, old.Count + 1));
+        });
+        _listener.Start();
+    }
+
+    public void Print(string title)
+    {
+        var total = _phases.Values.Sum(p => p.Ms);
+        Console.WriteLine($"-- {title}: phases, total {total:N0} ms");
+        foreach (var (phase, (ms, count)) in _phases.OrderByDescending(p => p.Value.Ms))
+            Console.WriteLine(System.FormattableString.Invariant($"   {phase,-30} {ms,10:N0} ms {ms / Math.Max(total, 1):P1}  ({count} laps)"));
+    }
+
+    public void Dispose() => _listener.Dispose();
+}

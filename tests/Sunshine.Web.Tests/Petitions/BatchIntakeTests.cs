@@ -130,6 +130,16 @@ public abstract class BatchIntakeTests(TestApp app)
             var idText = b.Id.ToString(CultureInfo.InvariantCulture);
             var audit = await db.AuditEntries.AsNoTracking().SingleAsync(x => x.Action == "petition.register" && x.EntityId == idText);
             Assert.Contains(b.CaseNumber, audit.After!, StringComparison.Ordinal);
+            var aIdText = a.Id.ToString(CultureInfo.InvariantCulture);
+            var auditA = await db.AuditEntries.AsNoTracking().SingleAsync(x => x.Action == "petition.register" && x.EntityId == aIdText);
+            Assert.Equal((auditA.EntityType, auditA.UserId, auditA.UserName, auditA.Reason, auditA.Before, auditA.After!.Replace(a.CaseNumber, "#", StringComparison.Ordinal)),
+                (audit.EntityType, audit.UserId, audit.UserName, audit.Reason, audit.Before, audit.After!.Replace(b.CaseNumber, "#", StringComparison.Ordinal)));
+            // The text message with the case number and query code, one per case on both paths.
+            var sa = await db.Notifications.AsNoTracking().SingleAsync(n => n.PetitionId == a.Id);
+            var sb = await db.Notifications.AsNoTracking().SingleAsync(n => n.PetitionId == b.Id);
+            Assert.Equal((sa.Kind, sa.Channel, sa.State, sa.Subject.Replace(a.CaseNumber, "#", StringComparison.Ordinal), personalData.Unprotect(sa.AddressProtected)),
+                (sb.Kind, sb.Channel, sb.State, sb.Subject.Replace(b.CaseNumber, "#", StringComparison.Ordinal), personalData.Unprotect(sb.AddressProtected)));
+            Assert.Contains(b.CaseNumber, personalData.Unprotect(sb.Text)!, StringComparison.Ordinal);
         }
         // The plan has repeats by person and by content, within the batch.
         Assert.True(anyRepeat);

@@ -200,6 +200,71 @@ public abstract class PortalTests(TestApp app)
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
+    /// <summary>
+    /// Online petitions go through the write queue like the integration API: a burst of citizens submitting at once is
+    /// committed in groups, each answered only after the commit that holds its case (the case, its history event and its
+    /// text message are readable the moment the answer arrives), a row the queue refuses (an unknown category, found only
+    /// against the database) is answered with problem details and leaves nothing, and a form sent twice at once is one case.
+    /// </summary>
+    [Fact]
+    public async Task A_burst_of_online_petitions_is_committed_through_the_write_queue_each_answered_after_its_commit()
+    {
+        var citizens = Enumerable.Range(0, 16).Select(_ => Citizen()).ToList();
+        var twice = PublicPetitions.NewSubmissionId();
+        var tasks = citizens.Select((citizen, i) => Task.Run(async () =>
+        {
+            object body = i switch
+            {
+                0 => new
+                {
+                    issueLocalityCode = "140105001000", purpose = "Request", categoryId = 987_654, summary = "未知分类的诉求", content = "分类编号不存在，此件应被拒绝且不留任何记录。",
+                    name = "错分类", idNumber = "11010519491231002X", phone = "13900000000", acceptPrivacyNotice = true, submissionId = PublicPetitions.NewSubmissionId(),
+                },
+                1 or 2 => Petition(submissionId: twice),
+                _ => new
+                {
+                    issueLocalityCode = "140105001000", purpose = "Suggestion", summary = $"建议第{i}号", content = $"第{i}位市民建议在小区门口增设公交站点，方便老人出行。",
+                    name = $"市民{i}", phone = $"1370000{i:D4}", acceptPrivacyNotice = true, submissionId = PublicPetitions.NewSubmissionId(),
+                },
+            };
+            var response = await citizen.PostAsJsonAsync("/api/public/petitions", body);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            // Answered after the commit: what the answer names is already stored, with its event and its message.
+            string? stored = null;
+            if (response.IsSuccessStatusCode)
+            {
+                await using var db = app.NewContext();
+                var caseNumber = json.GetProperty("caseNumber").GetString()!;
+                var petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.CaseNumber == caseNumber);
+                Assert.Equal(1, await db.PetitionEvents.CountAsync(e => e.PetitionId == petition.Id && e.Action == "register"));
+                Assert.Equal(1, await db.Notifications.CountAsync(n => n.PetitionId == petition.Id));
+                Assert.Equal(Channel.Online, petition.Channel);
+                stored = petition.CaseNumber;
+            }
+            return (i, response.StatusCode, json, stored);
+        })).ToList();
+        var answers = await Task.WhenAll(tasks);
+        foreach (var c in citizens) c.Dispose();
+
+        var refused = answers.Single(a => a.i == 0);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("内容分类不存在。", refused.json.GetProperty("errors").GetProperty("categoryId")[0].GetString());
+        var fresh = answers.Where(a => a.i >= 3).ToList();
+        Assert.All(fresh, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.All(fresh, a => Assert.Equal(a.json.GetProperty("caseNumber").GetString(), a.stored));
+        Assert.Equal(fresh.Count, fresh.Select(a => a.stored).Distinct().Count());
+        Assert.All(fresh, a => Assert.Matches("^[A-HJ-NP-Z2-9]{8}$", a.json.GetProperty("queryCode").GetString()!));
+        // The form sent twice: one case, one answer with the code and one saying it was already submitted.
+        var pair = answers.Where(a => a.i is 1 or 2).OrderBy(a => a.StatusCode).ToList();
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], pair.Select(a => a.StatusCode).OrderBy(s => s).ToList());
+        Assert.Equal(pair[0].stored, pair[1].stored);
+        await using (var db = app.NewContext())
+        {
+            Assert.Equal(0, await db.Petitions.CountAsync(p => p.PetitionerName == "错分类"));
+            Assert.Equal(1, await db.Petitions.CountAsync(p => p.ExternalId == twice && p.Channel == Channel.Online));
+        }
+    }
+
     [Fact]
     public async Task An_online_petition_is_registered_at_the_bureau_of_its_place_with_channel_online_and_a_working_code()
     {

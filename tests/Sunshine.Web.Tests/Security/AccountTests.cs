@@ -123,7 +123,14 @@ public abstract class AccountTests(TestApp app)
             var row = await db.ApiTokens.SingleAsync(t => t.Id == id);
             Assert.DoesNotContain(token.Split('_')[2], Convert.ToHexStringLower(row.SecretHash), StringComparison.Ordinal);
             Assert.Equal(32, row.SecretHash.Length);
+            Assert.NotNull(row.LastUsedAt);
         }
+        // The last use is kept to the minute: a second call right after writes nothing (each write would be a
+        // transaction of its own in front of the intake queue's group commit).
+        DateTime? firstUse;
+        await using (var db = app.NewContext()) firstUse = (await db.ApiTokens.SingleAsync(t => t.Id == id)).LastUsedAt;
+        await integration.GetFromJsonAsync<JsonElement>("/api/integration/whoami");
+        await using (var db = app.NewContext()) Assert.Equal(firstUse, (await db.ApiTokens.SingleAsync(t => t.Id == id)).LastUsedAt);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/tokens/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await integration.GetAsync("/api/integration/whoami")).StatusCode);

@@ -17,9 +17,13 @@ public static class PetitionerMessages
     /// </summary>
     public static void QueueRegistered(SunshineDbContext db, PersonalData personalData, IStringLocalizer<SharedResource> L, Petition petition, string queryCode, DateTime now)
     {
-        if (petition.PhoneProtected is null) return;
-        db.Notifications.Add(Outbox.New($"{RegisteredKind}:{petition.Id}:{NotificationChannel.Sms}", RegisteredKind, NotificationChannel.Sms, null,
-            petition.PhoneProtected, petition.Id, L.Zh("Nt.RegisteredSubject", petition.CaseNumber),
-            personalData.Protect(L.Zh("Nt.RegisteredText", petition.CaseNumber, queryCode))!, now, textProtected: true));
+        if (Registered(personalData, L, petition, queryCode, now) is { } message) db.Notifications.Add(message);
     }
+
+    /// <summary>The message of <see cref="QueueRegistered"/>, or null without a phone: a batch writes many at once.</summary>
+    public static Notification? Registered(PersonalData personalData, IStringLocalizer<SharedResource> L, Petition petition, string queryCode, DateTime now) =>
+        petition.PhoneProtected is null ? null
+            : Outbox.New($"{RegisteredKind}:{petition.Id}:{NotificationChannel.Sms}", RegisteredKind, NotificationChannel.Sms, null,
+                petition.PhoneProtected, petition.Id, L.Zh("Nt.RegisteredSubject", petition.CaseNumber),
+                personalData.Protect(L.Zh("Nt.RegisteredText", petition.CaseNumber, queryCode))!, now, textProtected: true);
 }

@@ -40,9 +40,9 @@ public sealed record PublicReceipt(string CaseNumber, string? QueryCode, DateOnl
 public static class PublicPetitions
 {
     public static async Task<IResult> Submit(PublicPetitionRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData, Audit audit,
-        TimeProvider time, IStringLocalizer<SharedResource> L, IConfiguration configuration, CancellationToken ct)
+        IntakeQueue queue, TimeProvider time, IStringLocalizer<SharedResource> L, IConfiguration configuration, CancellationToken ct)
     {
-        var outcome = await SubmitAsync(request, SiteAddress(http, configuration), db, personalData, audit, time, L, ct);
+        var outcome = await SubmitAsync(request, [], null, queue, SiteAddress(http, configuration), db, personalData, audit, time, L, ct);
         if (outcome.Problems is { } problems) return problems.ToResult();
         var receipt = outcome.Receipt!;
         return receipt.AlreadySubmitted ? TypedResults.Ok(receipt) : TypedResults.Created(receipt.ProgressUrl, receipt);
@@ -50,17 +50,14 @@ public static class PublicPetitions
 
     public sealed record Outcome(PublicReceipt? Receipt, Problems? Problems);
 
-    public static Task<Outcome> SubmitAsync(PublicPetitionRequest r, string siteAddress, SunshineDbContext db, PersonalData personalData, Audit audit,
-        TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-        SubmitAsync(r, [], null, siteAddress, db, personalData, audit, time, L, ct);
-
     /// <summary>
     /// The online petition with the citizen's files (the page's multipart form). The files pass the same checks as
     /// staff uploads (<see cref="AttachmentBatch"/>: type by content, size, count) before anything is registered, and
     /// the case and its attachments are saved in one transaction: a refused file registers no case, a failed
-    /// registration keeps no file.
+    /// registration keeps no file. Without files the petition goes through the write queue (<see cref="IntakeQueue"/>)
+    /// like the integration API's messages: concurrent submissions share one commit and each is answered after it.
     /// </summary>
-    public static async Task<Outcome> SubmitAsync(PublicPetitionRequest r, IReadOnlyList<IncomingFile> files, AttachmentStore? store, string siteAddress,
+    public static async Task<Outcome> SubmitAsync(PublicPetitionRequest r, IReadOnlyList<IncomingFile> files, AttachmentStore? store, IntakeQueue queue, string siteAddress,
         SunshineDbContext db, PersonalData personalData, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var purpose = r.Purpose is { } given && Enum.IsDefined(given) ? given : Purpose.Other;
@@ -102,7 +99,7 @@ public static class PublicPetitions
         var attached = 0;
         RegisterPetition.Outcome outcome;
         if (batch is null)
-            outcome = await RegisterPetition.RegisterAsync(registration, bureau.Id, null, db, personalData, audit, time, L, ct);
+            outcome = await queue.RegisterAsync(new PendingRegistration(registration, bureau.Id, null), ct);
         else
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -83,13 +83,16 @@ public static class PetitionImport
     internal static async Task<ImportReport> RunAsync(string path, IServiceProvider services,
         Func<Dictionary<string, string?>, IServiceProvider, CancellationToken, Task<ImportRow>> map, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var rows = Read(path).ToList();
+        PetitionBatch.Lap(watch, "read-file");
         var errors = new List<ImportRowError>();
         int created = 0, existing = 0;
         HolidayCalendar? calendar = null;
         foreach (var batch in rows.Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
+            watch.Restart();
             await using var scope = services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<SunshineDbContext>();
@@ -110,6 +113,7 @@ public static class PetitionImport
                     lines.Add(line);
                 }
             }
+            PetitionBatch.Lap(watch, "map-rows");
             if (pending.Count == 0) continue;
             RegisterPetition.Outcome?[] outcomes;
             try

@@ -138,9 +138,7 @@ public static class RegisterPetition
         var registeredOn = imported?.FirstRegisteredOn ?? today;
         var receivedOn = request.ReceivedOn ?? registeredOn;
         var petitioner = request.Petitioner!;
-        var summary = request.Summary!.Trim();
-        var content = request.Content!.Trim();
-        var tokens = ChineseSegmenter.Tokens(summary + "\n" + content);
+        var tokens = ChineseSegmenter.Tokens(request.Summary!.Trim() + "\n" + request.Content!.Trim());
         var personKey = personalData.KeyedHash(petitioner.IdNumber) ?? personalData.KeyedHash(petitioner.Phone);
         var calendar = await CalendarEndpoints.LoadAsync(db, ct);
         var rule = RuleBook.Default.Rule(RuleCodes.TransferOrAssign, locality, registeredOn);
@@ -150,12 +148,53 @@ public static class RegisterPetition
         var hints = await RepeatHints.ForAsync(db, actor, repeats, today, ct);
         var queryCode = PetitionConventions.NewQueryCode();
         var now = time.GetUtcNow().UtcDateTime;
-        // Art. 23: an organ that receives a petition directly — a department or a township government at its own desk —
-        // handles what is within its competence: it is the responsible unit from the start and accepts (or objects, or
-        // routes) itself. Only a Letters and Calls Bureau registers in order to transfer or assign (Art. 22).
+        // Art. 23: a department or township receiving directly handles the case itself (see NewPetition).
         var receivedDirectly = await db.Organisations.AnyAsync(o => o.Id == registeringOrganisationId && o.Kind != OrganisationKind.PetitionBureau, ct);
 
-        var petition = new Petition
+        var petition = NewPetition(request, locality, externalId, personKey, queryCode, registeredOn, due, now, registeringOrganisationId, receivedDirectly, actor, personalData);
+
+        // Joins the caller's transaction when there is one (the public form registers the case with its attachments).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        db.Petitions.Add(petition);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (externalId is not null && tx is not null)
+        {
+            // A concurrent resend of the same message won the race: answer with the case it created.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome(await ExistingAsync(db, request.Channel, externalId, ct), null);
+        }
+        petition.CaseNumber = PetitionConventions.CaseNumber(registeredOn, petition.Id);
+        PetitionIndex.Add(db, petition, tokens);
+        db.PetitionEvents.Add(RegistrationEvent(petition, actor, due, hints, now));
+        audit.Record(RegistrationAudit(petition, actor, now));
+        if (imported is null) Notifications.PetitionerMessages.QueueRegistered(db, personalData, L, petition, queryCode, now);
+        imported?.Complete?.Invoke(petition);
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+
+        return new Outcome(new RegisteredPetition(petition.Id, petition.CaseNumber, queryCode, due.DueOn, due.Explanation, false,
+            hints), null);
+    }
+
+    /// <summary>
+    /// The case as registration stores it, from a validated request: the one place that maps a registration onto the
+    /// petition row, for one-by-one registration and for <see cref="PetitionBatch"/>. The case number is filled in once
+    /// the database id is known.
+    /// </summary>
+    /// <param name="receivedDirectly">
+    /// Art. 23: an organ that receives a petition directly — a department or a township government at its own desk —
+    /// handles what is within its competence: it is the responsible unit from the start and accepts (or objects, or
+    /// routes) itself. Only a Letters and Calls Bureau registers in order to transfer or assign (Art. 22).
+    /// </param>
+    internal static Petition NewPetition(RegisterPetitionRequest request, string locality, string? externalId, byte[]? personKey, string queryCode,
+        DateOnly registeredOn, Deadline due, DateTime now, int registeringOrganisationId, bool receivedDirectly, UserScope? actor, PersonalData personalData)
+    {
+        var petitioner = request.Petitioner!;
+        return new Petition
         {
             CaseNumber = "pending",
             QueryCodeHash = PetitionConventions.HashQueryCode(queryCode),
@@ -179,9 +218,9 @@ public static class RegisterPetition
             Representatives = request.Representatives is { Count: > 0 } names ? string.Join('、', names.Select(n => n.Trim())) : null,
             AccusedOrganisationId = request.AccusedOrganisationId,
             AccusedParty = string.IsNullOrWhiteSpace(request.AccusedParty) ? null : request.AccusedParty.Trim(),
-            Summary = summary,
-            Content = content,
-            ReceivedOn = receivedOn,
+            Summary = request.Summary!.Trim(),
+            Content = request.Content!.Trim(),
+            ReceivedOn = request.ReceivedOn ?? registeredOn,
             RegisteredOn = registeredOn,
             RegisteredAt = now,
             RegisteringOrganisationId = registeringOrganisationId,
@@ -191,45 +230,27 @@ public static class RegisterPetition
             RuleSetCode = PetitionConventions.RuleSetCode(RuleBook.Default, locality, registeredOn),
             DueOn = due.DueOn,
         };
-
-        // Joins the caller's transaction when there is one (the public form registers the case with its attachments).
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        db.Petitions.Add(petition);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (externalId is not null && tx is not null)
-        {
-            // A concurrent resend of the same message won the race: answer with the case it created.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome(await ExistingAsync(db, request.Channel, externalId, ct), null);
-        }
-        petition.CaseNumber = PetitionConventions.CaseNumber(registeredOn, petition.Id);
-        PetitionIndex.Add(db, petition, tokens);
-        db.PetitionEvents.Add(new PetitionEvent
-        {
-            PetitionId = petition.Id,
-            At = now,
-            On = registeredOn,
-            Action = "register",
-            ToStatus = PetitionStatus.Registered,
-            ActorUserId = petition.RegisteredByUserId,
-            ActorName = actor?.UserName,
-            OrganisationId = registeringOrganisationId,
-            Detail = JsonSerializer.Serialize(new { channel = request.Channel.ToString(), due = due.DueOn, explanation = due.Explanation, repeats = hints.Select(r => r.PetitionId) }),
-            IsPublic = true,
-        });
-        audit.Record(actor, "petition.register", nameof(Petition), petition.Id, after: new { petition.CaseNumber, petition.Channel, petition.Purpose, petition.IssueLocalityCode });
-        if (imported is null) Notifications.PetitionerMessages.QueueRegistered(db, personalData, L, petition, queryCode, now);
-        imported?.Complete?.Invoke(petition);
-        await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
-
-        return new Outcome(new RegisteredPetition(petition.Id, petition.CaseNumber, queryCode, due.DueOn, due.Explanation, false,
-            hints), null);
     }
+
+    /// <summary>The case's first history event (public: the petitioner sees that it was registered and the transfer deadline).</summary>
+    internal static PetitionEvent RegistrationEvent(Petition petition, UserScope? actor, Deadline due, IReadOnlyList<RepeatHint> hints, DateTime now) => new()
+    {
+        PetitionId = petition.Id,
+        At = now,
+        On = petition.RegisteredOn,
+        Action = "register",
+        ToStatus = PetitionStatus.Registered,
+        ActorUserId = petition.RegisteredByUserId,
+        ActorName = actor?.UserName,
+        OrganisationId = petition.RegisteringOrganisationId,
+        Detail = JsonSerializer.Serialize(new { channel = petition.Channel.ToString(), due = due.DueOn, explanation = due.Explanation, repeats = hints.Select(r => r.PetitionId) }),
+        IsPublic = true,
+    };
+
+    /// <summary>The audit entry of a registration, one by one (through <see cref="Audit"/>) or in a batch.</summary>
+    internal static AuditEntry RegistrationAudit(Petition petition, UserScope? actor, DateTime now) =>
+        Audit.Entry(now, actor, "petition.register", nameof(Petition), petition.Id,
+            after: new { petition.CaseNumber, petition.Channel, petition.Purpose, petition.IssueLocalityCode });
 
     private static async Task<RegisteredPetition?> ExistingAsync(SunshineDbContext db, Channel channel, string externalId, CancellationToken ct)
     {

@@ -33,10 +33,10 @@ public static class RepeatFinder
 
     /// <summary>Per band, the newest rows taken: a form letter sent in thousands shares its buckets with all of them,
     /// and the newest are the ones an officer links to. Bounds the work of one lookup.</summary>
-    private const int PerBand = 32;
+    internal const int PerBand = 32;
 
     /// <summary>Content candidates confirmed by similarity, those sharing the most bands first.</summary>
-    private const int ToConfirm = 32;
+    internal const int ToConfirm = 32;
 
     /// <param name="personKey">The new petition's keyed hash of ID number or phone; null when it has neither.</param>
     /// <param name="tokens">The new petition's <see cref="PetitionIndex.Tokens"/> (summary and content).</param>
@@ -59,16 +59,14 @@ public static class RepeatFinder
         // One connection for the two round trips (EF would otherwise take it from the pool for each).
         var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);
-        List<Found> found;
+        List<Candidate> found;
         try
         {
             List<long> ids = [];
             if (bands.Length > 0)
             {
                 var hits = await db.Database.SqlQuery<BandHit>(BandQuery(bands)).ToListAsync(ct);
-                ids = hits.Where(h => h.PetitionId != exclude)
-                    .OrderByDescending(h => h.Shared).ThenByDescending(h => h.PetitionId)
-                    .Take(ToConfirm).Select(h => h.PetitionId).ToList();
+                ids = MostShared(hits.Where(h => h.PetitionId != exclude).Select(h => (h.PetitionId, h.Shared)));
             }
             if (key is null && ids.Count == 0) return [];
 
@@ -78,7 +76,7 @@ public static class RepeatFinder
                 .Where(p => ((key != null && p.PersonKey == key) || ids.Contains(p.Id)) && p.ReceivedOn >= from && p.ReceivedOn <= to && p.Id != exclude)
                 .OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id)
                 .Take(MaxResults + ToConfirm)
-                .Select(p => new Found(p.Id, p.CaseNumber, p.ReceivedOn,
+                .Select(p => new Candidate(p.Id, p.CaseNumber, p.ReceivedOn,
                     db.PetitionSearchEntries.Where(s => s.PetitionId == p.Id).Select(s => s.Tokens).FirstOrDefault(),
                     key != null && p.PersonKey == key))
                 .ToListAsync(ct);
@@ -88,21 +86,39 @@ public static class RepeatFinder
             if (opened) await db.Database.CloseConnectionAsync();
         }
 
+        return Rank(tokens, found, receivedOn, windowDays);
+    }
+
+    /// <summary>A petition considered as a repeat: its stored tokens for the similarity; <paramref name="Person"/>: same keyed hash.</summary>
+    internal sealed record Candidate(long Id, string CaseNumber, DateOnly ReceivedOn, string? Tokens, bool Person);
+
+    /// <summary>The content candidates to confirm: those sharing the most bands first, the newest among equals.</summary>
+    internal static List<long> MostShared(IEnumerable<(long PetitionId, long Shared)> hits) =>
+        hits.OrderByDescending(h => h.Shared).ThenByDescending(h => h.PetitionId).Take(ToConfirm).Select(h => h.PetitionId).ToList();
+
+    /// <summary>
+    /// The ranking rules, for one petition (<see cref="FindAsync"/>) and for a batch (<c>PetitionBatch</c>): of the
+    /// candidates in the window, the newest <see cref="MaxResults"/> + <see cref="ToConfirm"/>; a content candidate stays
+    /// only if the similarity confirms it; the same person's petitions always make the list and content matches (a form
+    /// letter may have hundreds) fill the remaining places; newest first.
+    /// </summary>
+    internal static List<RepeatCandidate> Rank(IReadOnlyList<string> tokens, IEnumerable<Candidate> candidates, DateOnly receivedOn, int windowDays)
+    {
+        var from = receivedOn.AddDays(-windowDays);
         var shingles = ContentFingerprint.Shingles(tokens);
-        var byPersonOrContent = new List<RepeatCandidate>();
-        foreach (var f in found)
+        var confirmed = new List<RepeatCandidate>();
+        foreach (var c in candidates.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= receivedOn)
+            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Take(MaxResults + ToConfirm))
         {
-            var similarity = f.Tokens is { Length: > 0 } && shingles.Length > 0
-                ? ContentFingerprint.Similarity(shingles, ContentFingerprint.Shingles(f.Tokens.Split(' ')))
+            var similarity = c.Tokens is { Length: > 0 } && shingles.Length > 0
+                ? ContentFingerprint.Similarity(shingles, ContentFingerprint.Shingles(c.Tokens.Split(' ')))
                 : 0;
             var sameContent = similarity >= ContentFingerprint.DuplicateThreshold;
-            if (!f.Person && !sameContent) continue;
-            var reason = f.Person ? (sameContent ? "person+content" : "person") : "content";
-            byPersonOrContent.Add(new RepeatCandidate(f.Id, f.CaseNumber, f.ReceivedOn, reason, Math.Round(similarity, 3)));
+            if (!c.Person && !sameContent) continue;
+            var reason = c.Person ? (sameContent ? "person+content" : "person") : "content";
+            confirmed.Add(new RepeatCandidate(c.Id, c.CaseNumber, c.ReceivedOn, reason, Math.Round(similarity, 3)));
         }
-        // The same person's earlier petitions always make the list; content matches (a form letter may have hundreds)
-        // fill the remaining places, newest first.
-        return byPersonOrContent
+        return confirmed
             .OrderBy(r => r.Reason == "content" ? 1 : 0).ThenByDescending(r => r.ReceivedOn).ThenByDescending(r => r.PetitionId)
             .Take(MaxResults)
             .OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.PetitionId)
@@ -128,8 +144,6 @@ public static class RepeatFinder
         sql.Append(""") AS c GROUP BY c."PetitionId" """);
         return FormattableStringFactory.Create(sql.ToString(), [.. bands.Cast<object>()]);
     }
-
-    private sealed record Found(long Id, string CaseNumber, DateOnly ReceivedOn, string? Tokens, bool Person);
 
     private sealed record BandHit(long PetitionId, long Shared);
 }
