@@ -73,6 +73,8 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
             .Where(m => touched.Contains(m) || !states.TryGetValue(m, out var state) || !Holds(state, today))
             .ToList();
         var rows = await RecountAsync(db, months, today, ct);
+        // The recount clears the change tracker after each month: the mark is attached again, or its new ids are never saved.
+        db.RollupMarks.Update(mark);
         mark.LastPetitionId = lastPetition;
         mark.LastEventId = lastEvent;
         mark.UpdatedAt = time.GetUtcNow().UtcDateTime;

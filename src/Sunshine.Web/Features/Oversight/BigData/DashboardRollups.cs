@@ -54,6 +54,8 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
             ? await TouchedMonthsAsync(db, mark.LastPetitionId - Overlap, mark.LastEventId - Overlap, lastPetition, lastEvent, ct)
             : [];
         var rows = await RecountAsync(db, months, ct);
+        // The recount clears the change tracker after each month: the mark is attached again, or its new ids are never saved.
+        db.RollupMarks.Update(mark);
         mark.LastPetitionId = lastPetition;
         mark.LastEventId = lastEvent;
         mark.UpdatedAt = time.GetUtcNow().UtcDateTime;
