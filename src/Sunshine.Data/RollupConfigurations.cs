@@ -36,3 +36,18 @@ internal sealed class RollupMarkConfiguration : IEntityTypeConfiguration<RollupM
         e.Property(x => x.Name).HasMaxLength(100);
     }
 }
+
+internal sealed class AssessmentRollupConfiguration : IEntityTypeConfiguration<AssessmentRollup>
+{
+    public void Configure(EntityTypeBuilder<AssessmentRollup> e)
+    {
+        // The table's read (a range of months) and the pass's replacement of one month are both by month first.
+        e.HasKey(x => new { x.Month, x.OrganisationId });
+        e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AssessmentRollupMonthConfiguration : IEntityTypeConfiguration<AssessmentRollupMonth>
+{
+    public void Configure(EntityTypeBuilder<AssessmentRollupMonth> e) => e.HasKey(x => x.Month);
+}

@@ -64,6 +64,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<PetitionRollup> PetitionRollups => Set<PetitionRollup>();
     public DbSet<PetitionTermRollup> PetitionTermRollups => Set<PetitionTermRollup>();
     public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
+    public DbSet<AssessmentRollup> AssessmentRollups => Set<AssessmentRollup>();
+    public DbSet<AssessmentRollupMonth> AssessmentRollupMonths => Set<AssessmentRollupMonth>();
 
     /// <summary>Instants are UTC everywhere: written as UTC and read back marked UTC on both providers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -135,6 +135,8 @@ public static class SunshineApp
         Sunshine.Web.Features.Oversight.Warnings.WarningEndpoints.AddEarlyWarning(services);
         services.AddSingleton<Sunshine.Web.Features.Oversight.BigData.DashboardRollups>();
         services.AddHostedService(sp => sp.GetRequiredService<Sunshine.Web.Features.Oversight.BigData.DashboardRollups>());
+        services.AddSingleton<Sunshine.Web.Features.Oversight.Assessment.AssessmentRollups>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sunshine.Web.Features.Oversight.Assessment.AssessmentRollups>());
         return builder;
     }
 

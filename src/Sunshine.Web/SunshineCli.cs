@@ -257,6 +257,9 @@ public static class SunshineCli
         var pass = await Sunshine.Web.Features.Oversight.BigData.DashboardRollups.RebuildAsync(db, app.Services.GetRequiredService<TimeProvider>(),
             Sunshine.Web.Features.Oversight.BigData.HotTopicWords.From(app.Configuration), ct);
         Console.WriteLine($"Recounted {pass.Months} months of petitions ({pass.Rows:N0} rollup rows) in {watch.Elapsed.TotalSeconds:F1} s.");
+        watch.Restart();
+        var assessment = await Sunshine.Web.Features.Oversight.Assessment.AssessmentRollups.RebuildAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
+        Console.WriteLine($"Recounted {assessment.Months} months of the assessment ({assessment.Rows:N0} rollup rows) in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }
 

@@ -392,6 +392,88 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.ToTable("AppointmentReminders");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.AssessmentRollup", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BureauLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BureauTimely")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FairlySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandlingDays")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueUnanswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueUnevaluated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedFirstTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unanswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitTimely")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AssessmentRollups");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.AssessmentRollupMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CountedFor")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidThrough")
+                        .HasColumnType("date");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("AssessmentRollupMonths");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2891,6 +2973,17 @@ namespace Sunshine.Data.Postgres.Migrations
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.AssessmentRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.CatalogueColumn", b =>

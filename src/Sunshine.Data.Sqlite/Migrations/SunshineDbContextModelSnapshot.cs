@@ -373,6 +373,88 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.ToTable("AppointmentReminders");
                 });
 
+            modelBuilder.Entity("Sunshine.Data.Entities.AssessmentRollup", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BureauLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BureauTimely")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FairlySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueUnanswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueUnevaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedFirstTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unanswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitTimely")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AssessmentRollups");
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.AssessmentRollupMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CountedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("AssessmentRollupMonths");
+                });
+
             modelBuilder.Entity("Sunshine.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2802,6 +2884,17 @@ namespace Sunshine.Data.Sqlite.Migrations
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunshine.Data.Entities.AssessmentRollup", b =>
+                {
+                    b.HasOne("Sunshine.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Sunshine.Data.Entities.CatalogueColumn", b =>

@@ -72,3 +72,44 @@ public sealed class RollupMark
     public long LastEventId { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// 信访考核 (DOMAIN.md §1.6): one unit's counts for the petitions received in one month — the numerators and denominators
+/// of every rate, and the day sums of the average handling days — as the assessment counts them for the whole province
+/// (no scope) on the day <see cref="AssessmentRollupMonth.CountedFor"/>. A period's table is the sum of its months' rows.
+/// </summary>
+public sealed class AssessmentRollup
+{
+    /// <summary>The first day of the month received.</summary>
+    public DateOnly Month { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public int BureauTimely { get; set; }
+    public int BureauLate { get; set; }
+    public int UnitTimely { get; set; }
+    public int UnitLate { get; set; }
+    public int OnTime { get; set; }
+    public int Late { get; set; }
+    public int Unanswered { get; set; }
+    public int OverdueUnanswered { get; set; }
+    public int Satisfied { get; set; }
+    public int FairlySatisfied { get; set; }
+    public int Dissatisfied { get; set; }
+    public int OverdueUnevaluated { get; set; }
+    public int Items { get; set; }
+    public int Repeat { get; set; }
+    public int Online { get; set; }
+    public int ResolvedFirstTime { get; set; }
+    public long HandlingDays { get; set; }
+}
+
+/// <summary>
+/// A month of <see cref="AssessmentRollup"/> rows: the day they were counted for and the last day they still hold
+/// (a limit of one of the month's open cases passes the day after; null: none can pass any more).
+/// </summary>
+public sealed class AssessmentRollupMonth
+{
+    public DateOnly Month { get; set; }
+    public DateOnly CountedFor { get; set; }
+    public DateOnly? ValidThrough { get; set; }
+}

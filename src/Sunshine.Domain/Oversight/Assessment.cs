@@ -80,6 +80,26 @@ public sealed record AssessmentCounts
     }
 
     public static AssessmentCounts Add(AssessmentCounts a, AssessmentCounts b) => a + b;
+
+    /// <summary>The counts of <paramref name="a"/> without those of <paramref name="b"/>, a subset of its cases.</summary>
+    public static AssessmentCounts operator -(AssessmentCounts a, AssessmentCounts b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new()
+        {
+            BureauTimely = a.BureauTimely - b.BureauTimely, BureauLate = a.BureauLate - b.BureauLate,
+            UnitTimely = a.UnitTimely - b.UnitTimely, UnitLate = a.UnitLate - b.UnitLate,
+            OnTime = a.OnTime - b.OnTime, Late = a.Late - b.Late, Unanswered = a.Unanswered - b.Unanswered,
+            OverdueUnanswered = a.OverdueUnanswered - b.OverdueUnanswered,
+            Satisfied = a.Satisfied - b.Satisfied, FairlySatisfied = a.FairlySatisfied - b.FairlySatisfied,
+            Dissatisfied = a.Dissatisfied - b.Dissatisfied, OverdueUnevaluated = a.OverdueUnevaluated - b.OverdueUnevaluated,
+            Items = a.Items - b.Items, Repeat = a.Repeat - b.Repeat, Online = a.Online - b.Online,
+            ResolvedFirstTime = a.ResolvedFirstTime - b.ResolvedFirstTime, HandlingDays = a.HandlingDays - b.HandlingDays,
+        };
+    }
+
+    public static AssessmentCounts Subtract(AssessmentCounts a, AssessmentCounts b) => a - b;
 }
 
 /// <summary>

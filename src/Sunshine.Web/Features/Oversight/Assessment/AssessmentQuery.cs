@@ -15,7 +15,9 @@ public sealed record AssessmentRow(int OrganisationId, string Name, string Divis
     IReadOnlyDictionary<AssessmentMetric, decimal?> Rates, IReadOnlyDictionary<AssessmentMetric, RateColour> Colours,
     decimal? AverageHandlingDays, decimal? Score, int? Rank, bool TooFew);
 
-public sealed record AssessmentTable(string Period, DateOnly From, DateOnly To, DateOnly Today, int MinItems, IReadOnlyList<AssessmentRow> Rows);
+/// <param name="MonthsFromRollups">How many months of the period were read from <see cref="AssessmentRollup"/> rows (the rest counted live).</param>
+public sealed record AssessmentTable(string Period, DateOnly From, DateOnly To, DateOnly Today, int MinItems, IReadOnlyList<AssessmentRow> Rows,
+    int MonthsFromRollups = 0);
 
 /// <summary>
 /// 信访考核 per unit and period (DOMAIN.md §1.6): two GROUP BY queries over the petitions of the period — one by the
@@ -50,29 +52,43 @@ public static class AssessmentQuery
     /// the period.
     /// </summary>
     public static async Task<AssessmentTable> ComputeAsync(SunshineDbContext db, UserScope scope, AssessmentPeriod period, DivisionLevel? level,
-        DateOnly today, AssessmentScoring scoring, RateBands bands, CancellationToken ct)
+        DateOnly today, AssessmentScoring scoring, RateBands bands, CancellationToken ct, bool useRollups = true)
     {
         var sets = AssessmentSets.From(db, today, RuleBook.Default);
         var units = await db.Organisations.AsNoTracking().WithinScope(scope).Select(o => new { o.Id, o.Name, o.DivisionCode, o.SortOrder }).ToListAsync(ct);
         if (level is { } wanted)
             units = units.Where(u => DivisionCode.TryParse(u.DivisionCode, out var code) && code.Level == wanted).ToList();
 
-        var inPeriod = db.Petitions.AsNoTracking().Where(AssessmentSets.InPeriod(period));
         // Grouped by the responsible or the registering unit and kept only for units in scope, a petition is within the
         // scope by its group's unit (ScopeQueries.WithinScope: registering or responsible unit in the subtree, or the own
         // unit without subordinates), so only WithinScope's other conditions are tested here — the accused unit never
         // sees an accusation, and outside a bureau accusations are seen only by their own units — without joining the
         // organisation tree for every row. The receiving steps group by another unit, so they take the full scope.
         var own = scope.OrganisationId;
-        var grouped = inPeriod.Where(p => p.AccusedOrganisationId != own);
-        if (scope.IncludeSubordinates && !scope.AtBureau)
-            grouped = grouped.Where(p => p.Purpose != Purpose.Accusation || p.RegisteringOrganisationId == own || p.ResponsibleOrganisationId == own);
-        var byUnit = await CountAsync(grouped.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
-        var byBureau = await CountAsync(grouped, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct);
-        var byReceiver = await CountReceivingAsync(db, inPeriod.WithinScope(scope).Where(sets.All["unit-timely"].Condition), sets, ct);
+        Task<Dictionary<int, AssessmentCounts>> LiveAsync(DateOnly from, DateOnly to)
+        {
+            var received = db.Petitions.AsNoTracking().Where(p => p.ReceivedOn >= from && p.ReceivedOn <= to);
+            var grouped = received.Where(p => p.AccusedOrganisationId != own);
+            if (scope.IncludeSubordinates && !scope.AtBureau)
+                grouped = grouped.Where(p => p.Purpose != Purpose.Accusation || p.RegisteringOrganisationId == own || p.ResponsibleOrganisationId == own);
+            return CountAllAsync(grouped, received.WithinScope(scope), sets, ct);
+        }
 
-        var counted = units.Select(u => (Unit: u, Counts: byUnit.GetValueOrDefault(u.Id, new AssessmentCounts()) + byBureau.GetValueOrDefault(u.Id, new AssessmentCounts())
-                                             + byReceiver.GetValueOrDefault(u.Id, new AssessmentCounts())))
+        // A bureau whose scope holds every organisation (all lie under its ScopePath) sees every case but those accusing
+        // itself: its table is read from the monthly rollups where they hold for today (AssessmentRollups), minus the cases
+        // accusing it, and the rest of the period is counted live. Narrower scopes are counted live.
+        var counts = new Dictionary<int, AssessmentCounts>();
+        var rolledUp = 0;
+        IReadOnlyList<(DateOnly From, DateOnly To)> live = [(period.From, period.To)];
+        if (useRollups && scope.AtBureau && scope.IncludeSubordinates && !await db.Organisations.AnyAsync(o => !o.Path.StartsWith(scope.ScopePath), ct))
+        {
+            var read = await AssessmentRollups.ReadAsync(db, sets, period, own, ct);
+            (counts, rolledUp, live) = (read.Counts, read.Months, read.Live);
+        }
+        foreach (var (from, to) in live)
+            Add(counts, await LiveAsync(from, to));
+
+        var counted = units.Select(u => (Unit: u, Counts: counts.GetValueOrDefault(u.Id, new AssessmentCounts())))
             .Where(u => u.Counts != new AssessmentCounts())
             .ToList();
         var ranks = scoring.Rank(counted.Select(u => (u.Unit.Id, u.Counts)));
@@ -86,7 +102,26 @@ public static class AssessmentQuery
             })
             .OrderBy(r => r.Rank is null).ThenBy(r => r.Rank).ThenBy(r => r.DivisionCode, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        return new AssessmentTable(period.Code, period.From, period.To, today, scoring.MinItems, rows);
+        return new AssessmentTable(period.Code, period.From, period.To, today, scoring.MinItems, rows, rolledUp);
+    }
+
+    /// <summary>
+    /// Each unit's counts: <paramref name="grouped"/> by responsible unit and by registering bureau, and the receiving steps
+    /// of <paramref name="receiving"/>'s cases by the unit each hop went to. The live table and the rollups count with this.
+    /// </summary>
+    internal static async Task<Dictionary<int, AssessmentCounts>> CountAllAsync(IQueryable<Petition> grouped, IQueryable<Petition> receiving,
+        AssessmentSets sets, CancellationToken ct)
+    {
+        var counts = await CountAsync(grouped.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
+        Add(counts, await CountAsync(grouped, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct));
+        Add(counts, await CountReceivingAsync(sets, receiving.Where(sets.All["unit-timely"].Condition), ct));
+        return counts;
+    }
+
+    internal static void Add(Dictionary<int, AssessmentCounts> into, Dictionary<int, AssessmentCounts> more, int sign = 1)
+    {
+        foreach (var (unit, c) in more)
+            into[unit] = sign > 0 ? into.GetValueOrDefault(unit, new AssessmentCounts()) + c : into.GetValueOrDefault(unit, new AssessmentCounts()) - c;
     }
 
     /// <summary>
@@ -145,15 +180,14 @@ public static class AssessmentQuery
     /// The receiving steps (<see cref="AssessedAs.Receiver"/>): the hops of the period's cases grouped by the unit they were
     /// sent to, each set counted as distinct cases — what the case list shows for it (<see cref="AssessmentSets.For"/>).
     /// </summary>
-    private static async Task<Dictionary<int, AssessmentCounts>> CountReceivingAsync(SunshineDbContext db, IQueryable<Petition> petitions,
-        AssessmentSets sets, CancellationToken ct)
+    private static async Task<Dictionary<int, AssessmentCounts>> CountReceivingAsync(AssessmentSets sets, IQueryable<Petition> petitions, CancellationToken ct)
     {
         var (timely, late) = (sets.HopConditions["unit-timely"], sets.HopConditions["unit-late"]);
         Expression<Func<IGrouping<int, PetitionHop>, ReceivingCounts>> counts = g => new ReceivingCounts(g.Key,
             g.Where(h => AssessmentSets.Invoke(timely, h)).Select(h => h.PetitionId).Distinct().Count(),
             g.Where(h => AssessmentSets.Invoke(late, h)).Select(h => h.PetitionId).Distinct().Count());
         // From the period's petitions (their date index) to their hops (by PetitionId), not the other way round.
-        var grouped = await petitions.Join(db.PetitionHops.AsNoTracking(), p => p.Id, h => h.PetitionId, (p, h) => h)
+        var grouped = await petitions.Join(sets.Hops, p => p.Id, h => h.PetitionId, (p, h) => h)
             .GroupBy(h => h.ToOrganisationId)
             .Select(AssessmentSets.Inline(counts))
             .ToListAsync(ct);

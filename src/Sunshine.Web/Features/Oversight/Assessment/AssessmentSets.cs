@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
@@ -52,9 +53,16 @@ public sealed class AssessmentSets
 
     private readonly IQueryable<PetitionHop> _hops;
 
+    /// <summary>The transfer hops, to join the receiving steps to.</summary>
+    internal IQueryable<PetitionHop> Hops => _hops.AsNoTracking();
+
+    /// <summary>The lengths of the limits counted in calendar days: transfer, acceptance, evaluation window.</summary>
+    internal (int Transfer, int Acceptance, int Evaluation) Lengths { get; }
+
     private AssessmentSets(SunshineDbContext db, DateOnly today, int transferDays, int acceptanceDays, int evaluationDays)
     {
         Today = today;
+        Lengths = (transferDays, acceptanceDays, evaluationDays);
         var hops = db.PetitionHops;
         _hops = hops;
         // The bureau's decision: its first transfer or assignment, else its own acceptance, routing or closing.

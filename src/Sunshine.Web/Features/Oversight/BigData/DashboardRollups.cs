@@ -29,7 +29,7 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
     /// become visible only after the pass that set it. Each pass therefore looks this far back again (recounting a month
     /// twice changes nothing).
     /// </summary>
-    private const long Overlap = 1_000;
+    internal const long Overlap = 1_000;
 
     /// <summary>
     /// Hot-topic terms kept per organisation and month: the dashboard shows 20 rising ones, so 50 leave room for the rise
@@ -58,26 +58,35 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
         if (mark is null) return await RebuildAsync(db, time, words, ct);
         var lastPetition = await db.Petitions.MaxAsync(p => (long?)p.Id, ct) ?? 0;
         var lastEvent = await db.PetitionEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        List<DateOnly> days = [];
-        if (lastPetition != mark.LastPetitionId || lastEvent != mark.LastEventId)
-        {
-            var fromPetition = mark.LastPetitionId - Overlap;
-            var fromEvent = mark.LastEventId - Overlap;
-            // Both walk a primary-key range, so a pass costs what arrived since the last one, not the table's size.
-            var received = db.Petitions.Where(p => p.Id > fromPetition && p.Id <= lastPetition).Select(p => p.ReceivedOn);
-            var changed = from e in db.PetitionEvents
-                          where e.Id > fromEvent && e.Id <= lastEvent
-                          join p in db.Petitions on e.PetitionId equals p.Id
-                          select p.ReceivedOn;
-            days = await received.Union(changed).ToListAsync(ct);
-        }
-        var months = days.Select(MonthOf).Distinct().Order().ToList();
+        var months = lastPetition != mark.LastPetitionId || lastEvent != mark.LastEventId
+            ? await TouchedMonthsAsync(db, mark.LastPetitionId - Overlap, mark.LastEventId - Overlap, lastPetition, lastEvent, ct)
+            : [];
         var rows = await RecountAsync(db, months, words, ct);
+        // The recount may clear the change tracker: the mark is attached again, or its new ids are never saved.
+        db.RollupMarks.Update(mark);
         mark.LastPetitionId = lastPetition;
         mark.LastEventId = lastEvent;
         mark.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return new Pass(months.Count, rows, false);
+    }
+
+    /// <summary>
+    /// The months received of the petitions with ids in (<paramref name="fromPetition"/>, <paramref name="lastPetition"/>]
+    /// and of those with case events in (<paramref name="fromEvent"/>, <paramref name="lastEvent"/>]: the months whose
+    /// counts may have changed since a pass that saw ids up to the "from" ones.
+    /// </summary>
+    internal static async Task<List<DateOnly>> TouchedMonthsAsync(SunshineDbContext db, long fromPetition, long fromEvent, long lastPetition, long lastEvent,
+        CancellationToken ct)
+    {
+        // Both walk a primary-key range, so a pass costs what arrived since the last one, not the table's size.
+        var received = db.Petitions.Where(p => p.Id > fromPetition && p.Id <= lastPetition).Select(p => p.ReceivedOn);
+        var changed = from e in db.PetitionEvents
+                      where e.Id > fromEvent && e.Id <= lastEvent
+                      join p in db.Petitions on e.PetitionId equals p.Id
+                      select p.ReceivedOn;
+        var days = await received.Union(changed).ToListAsync(ct);
+        return days.Select(MonthOf).Distinct().Order().ToList();
     }
 
     /// <summary>Recounts everything from the petitions: after the demo load, an import, or on request (CLI <c>rollups rebuild</c>).</summary>
