@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Sunshine.Web.Features.Petitions.Intake;
+namespace Sunshine.Web.Infrastructure;
 
 /// <summary>
 /// Inserts many rows of one entity type without change tracking: multi-row INSERT statements whose columns, value
