@@ -263,18 +263,12 @@ public static class DashboardQuery
     /// <summary>
     /// Open supervision orders on the node's units, as the supervision list shows them to the caller
     /// (<see cref="Supervision.SupervisionOrders.Visible"/>); overdue = open past the due date (as the list's "overdue" state).
-    /// The list's "case visible" test is asked per order (a key lookup), not as the set of every visible case.
     /// </summary>
     private static async Task<SupervisionFigures> SupervisionAsync(SunshineDbContext db, UserScope scope, DashboardNode node, DateOnly today, IStringLocalizer L, CancellationToken ct)
     {
         var path = node.Path;
-        var own = scope.OrganisationId;
-        var units = db.Organisations.WithinScope(scope).Select(o => o.Id);
-        var cases = db.Petitions.WithinScope(scope);
-        var orders = await db.SupervisionOrders
+        var orders = await Supervision.SupervisionOrders.Visible(db, scope)
             .Where(o => o.Status == SupervisionStatus.Open && db.Organisations.Any(u => u.Id == o.TargetOrganisationId && u.Path.StartsWith(path)))
-            .Where(o => units.Contains(o.TargetOrganisationId) || o.IssuingOrganisationId == own)
-            .Where(o => o.PetitionId == null || cases.Any(p => p.Id == o.PetitionId))
             .Select(o => new { o.Kind, o.DueOn }).ToListAsync(ct);
         // The list filtered to the same subtree, so the number a link shows is the number of rows it opens.
         var list = "/console/oversight/supervision?tab=orders&within=" + node.Id.ToString(CultureInfo.InvariantCulture);

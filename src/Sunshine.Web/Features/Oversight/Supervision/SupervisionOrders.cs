@@ -258,9 +258,11 @@ public static class SupervisionOrders
     public static IQueryable<SupervisionOrder> Visible(SunshineDbContext db, UserScope scope)
     {
         var units = db.Organisations.WithinScope(scope).Select(o => o.Id);
-        var cases = db.Petitions.WithinScope(scope).Select(p => p.Id);
+        var cases = db.Petitions.WithinScope(scope);
+        // The case test is asked per order (a key lookup): as "IN (every visible case)" SQLite built the whole set of
+        // visible cases first, reading every petition even when there were no orders (the dashboard at 1M).
         return db.SupervisionOrders.Where(o => (units.Contains(o.TargetOrganisationId) || o.IssuingOrganisationId == scope.OrganisationId)
-                                               && (o.PetitionId == null || cases.Contains(o.PetitionId.Value)));
+                                               && (o.PetitionId == null || cases.Any(p => p.Id == o.PetitionId)));
     }
 
     /// <summary>Supervisors and bureau leaders of a Letters and Calls Bureau issue, close and escalate orders (Art. 38).</summary>
