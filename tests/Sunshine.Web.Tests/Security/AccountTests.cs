@@ -66,6 +66,59 @@ public abstract class AccountTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_administrator_resets_a_locked_out_password_within_scope_only()
+    {
+        var city = await app.OrganisationAsync("太原市信访局");
+        var (user, oldPassword) = await app.CreateUserAsync(city.Id, false, StaffRoles.Registrar);
+        using (var locked = app.NewClient())
+            for (var i = 0; i < 5; i++) await TestApp.LoginAsync(locked, user, "Wrong-Password-1");
+        string id;
+        await using (var db = app.NewContext())
+            id = (await db.Users.SingleAsync(u => u.UserName == user)).Id;
+
+        // An administrator of another city cannot reach the account, and nothing changes.
+        var other = await app.OrganisationAsync("大同市信访局");
+        var (outsider, outsiderPassword) = await app.CreateUserAsync(other.Id, true, StaffRoles.Administrator);
+        using (var client = await app.SignedInClientAsync(outsider, outsiderPassword))
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/users/{id}/reset-password", null)).StatusCode);
+        await using (var db = app.NewContext())
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "user.reset-password" && e.EntityId == id));
+
+        // A handling officer is not an administrator.
+        var (officer, officerPassword) = await app.CreateUserAsync(city.Id, true, StaffRoles.HandlingOfficer);
+        using (var client = await app.SignedInClientAsync(officer, officerPassword))
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/users/{id}/reset-password", null)).StatusCode);
+
+        var (admin, adminPassword) = await app.CreateUserAsync(city.Id, true, StaffRoles.Administrator);
+        string oneTime;
+        using (var client = await app.SignedInClientAsync(admin, adminPassword))
+        {
+            var reset = await client.PostAsync($"/api/users/{id}/reset-password", null);
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+            var body = await reset.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(user, body.GetProperty("userName").GetString());
+            oneTime = body.GetProperty("oneTimePassword").GetString()!;
+            var listed = await client.GetFromJsonAsync<JsonElement>("/api/users");
+            Assert.False(listed.EnumerateArray().Single(u => u.GetProperty("id").GetString() == id).GetProperty("isLockedOut").GetBoolean());
+        }
+        Assert.NotEqual(oldPassword, oneTime);
+
+        using var own = app.NewClient();
+        var refused = await TestApp.LoginAsync(own, user, oldPassword);
+        Assert.Contains("error=", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var login = await TestApp.LoginAsync(own, user, oneTime);
+        Assert.EndsWith("/account/change-password", login.Headers.Location!.ToString(), StringComparison.Ordinal);
+        await using (var db = app.NewContext())
+        {
+            var entry = await db.AuditEntries.SingleAsync(e => e.Action == "user.reset-password" && e.EntityId == id);
+            Assert.DoesNotContain(oneTime, entry.After ?? "", StringComparison.Ordinal);
+            var account = await db.Users.SingleAsync(u => u.Id == id);
+            Assert.True(account.MustChangePassword);
+            Assert.DoesNotContain(oneTime, account.PasswordHash!, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_gets_problem_details_in_Chinese_and_writes_nothing()
     {
         var bureau = await app.OrganisationAsync("山西省信访局");

@@ -35,6 +35,7 @@ public static class DirectoryEndpoints
         var users = app.MapGroup("/api/users").WithTags("Directory").RequireAuthorization(Policies.Administrator);
         users.MapGet("/", ListUsers);
         users.MapPost("/", CreateUserAsync);
+        users.MapPost("/{id}/reset-password", ResetPasswordAsync);
     }
 
     /// <summary>Children of <paramref name="parentId"/> (or the caller's own organisation), or a name search, within scope.</summary>
@@ -167,5 +168,39 @@ public static class DirectoryEndpoints
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/users/{account.Id}", new CreatedStaffUser(account.Id, account.UserName, password));
+    }
+
+    /// <summary>
+    /// A new one-time password for a staff account within the administrator's scope: the way back in for someone who
+    /// forgot theirs or was locked out, and how an account made without one (the demo supervisor) gets its first. The
+    /// old password stops working at once, a lockout is lifted, and the account must choose its own password at the next
+    /// login. Only the hash is kept; the password is shown this once.
+    /// </summary>
+    public static async Task<IResult> ResetPasswordAsync(string id, ClaimsPrincipal user, SunshineDbContext db, UserManager<StaffUser> users, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var scope = UserScope.From(user)!;
+        var account = await db.Users.WithinScope(scope).SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (account is null) return TypedResults.NotFound();
+        var password = ReferenceData.NewPassword();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await users.RemovePasswordAsync(account);
+        if (changed.Succeeded) changed = await users.AddPasswordAsync(account, password);
+        if (changed.Succeeded) changed = await users.SetLockoutEndDateAsync(account, null);
+        if (changed.Succeeded) changed = await users.ResetAccessFailedCountAsync(account);
+        if (changed.Succeeded)
+        {
+            account.MustChangePassword = true;
+            changed = await users.UpdateAsync(account);
+        }
+        if (!changed.Succeeded)
+        {
+            var problems = new Problems(L);
+            foreach (var e in changed.Errors) problems.AddText("password", e.Description);
+            return problems.ToResult(); // the transaction is disposed uncommitted: the old password still stands
+        }
+        audit.Record(scope, "user.reset-password", nameof(StaffUser), account.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new CreatedStaffUser(account.Id, account.UserName!, password));
     }
 }
