@@ -20,13 +20,13 @@ namespace Sunshine.E2E.Tests;
 public sealed class SupervisionJourneyTests(SqliteClockApp app, Browser browser) : IClassFixture<SqliteClockApp>, IClassFixture<Browser>
 {
     // A server action's answer reaches the page later on a busy host than Playwright's default 5 s.
-    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 30_000 };
-    private static readonly LocatorAssertionsToContainTextOptions SlowContains = new() { Timeout = 30_000 };
-    private static readonly LocatorAssertionsToHaveCountOptions SlowCount = new() { Timeout = 30_000 };
+    internal static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 30_000 };
+    internal static readonly LocatorAssertionsToContainTextOptions SlowContains = new() { Timeout = 30_000 };
+    internal static readonly LocatorAssertionsToHaveCountOptions SlowCount = new() { Timeout = 30_000 };
 
-    private static Task AssertAccessibleAsync(IPage page) => AssertAccessibleAsync(page.Locator("body"));
+    internal static Task AssertAccessibleAsync(IPage page) => AssertAccessibleAsync(page.Locator("body"));
 
-    private static async Task AssertAccessibleAsync(ILocator part)
+    internal static async Task AssertAccessibleAsync(ILocator part)
     {
         var axe = await part.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
