@@ -500,7 +500,7 @@ public abstract class AnnualReportTests(TestApp app)
         }
         var third = await OkJson(await officer.GetAsync($"/api/disclosure/reports/{report.GetProperty("summary").GetProperty("id").GetInt64()}"));
         var names = third.GetProperty("violations").EnumerateArray().Where(v => v.GetProperty("cell").GetString()!.StartsWith("申请 ", StringComparison.Ordinal))
-            .Select(v => (v.GetProperty("rule").GetInt32(), v.GetProperty("cell").GetString())).Order().ToList();
+            .Select(v => (v.GetProperty("rule").GetInt32(), v.GetProperty("cell").GetString()!)).Order().ToList();
         Assert.Equal(new[] { (5, "申请 " + broken.RequestNumber), (5, "申请 " + noOutcome.RequestNumber), (12, "申请 " + charged.RequestNumber) }.Order(), names);
         three = third.GetProperty("tableThree");
         // By hand: received 40 + charged + unpaid = 42 (30 + 2 自然人); carried in: the 2024 one; the unpaid-fee row 3 (all 自然人);
