@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Sunshine.Data.Entities;
 using Sunshine.Domain.Directory;
+using Sunshine.Domain.Disclosure;
 
 namespace Sunshine.Web.Tests.Disclosure;
 
@@ -483,6 +484,35 @@ public abstract class AnnualReportTests(TestApp app)
         Assert.Equal((5, "申请 " + broken.RequestNumber), (named.GetProperty("rule").GetInt32(), named.GetProperty("cell").GetString()));
         // The broken request is not counted; the clean ones are counted as before.
         Assert.Equal("40", Cell(again.GetProperty("tableThree"), "received", 6));
+
+        // Only the broken tallies' requests are read again. 逾期未缴费 (the unpaid-fee row) with a fee charged breaks rule 12
+        // and one without a fee shares its tally (both read one by one, both counted); a third of the same type and outcome,
+        // received in 2024, is in a clean tally of its own (read by the narrowed query too, but counted once, as a tally).
+        // A request concluded without an outcome breaks rule 5; the four open requests (no outcome either) stay as tallied.
+        var charged = Request(county.Id, "自然人", new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 20), RequestOutcomes.AbandonedFeeUnpaid, 10_000);
+        var unpaid = Request(county.Id, "自然人", new DateOnly(2025, 7, 2), new DateOnly(2025, 7, 21), RequestOutcomes.AbandonedFeeUnpaid);
+        var carried = Request(county.Id, "自然人", new DateOnly(2024, 12, 10), new DateOnly(2025, 1, 5), RequestOutcomes.AbandonedFeeUnpaid);
+        var noOutcome = Request(county.Id, "自然人", new DateOnly(2025, 8, 1), new DateOnly(2025, 8, 3), null);
+        await using (var db = app.NewContext())
+        {
+            db.DisclosureRequests.AddRange(charged, unpaid, carried, noOutcome);
+            await db.SaveChangesAsync();
+        }
+        var third = await OkJson(await officer.GetAsync($"/api/disclosure/reports/{report.GetProperty("summary").GetProperty("id").GetInt64()}"));
+        var names = third.GetProperty("violations").EnumerateArray().Where(v => v.GetProperty("cell").GetString()!.StartsWith("申请 ", StringComparison.Ordinal))
+            .Select(v => (v.GetProperty("rule").GetInt32(), v.GetProperty("cell").GetString()!)).Order().ToList();
+        Assert.Equal(new[] { (5, "申请 " + broken.RequestNumber), (5, "申请 " + noOutcome.RequestNumber), (12, "申请 " + charged.RequestNumber) }.Order(), names);
+        three = third.GetProperty("tableThree");
+        // By hand: received 40 + charged + unpaid = 42 (30 + 2 自然人); carried in: the 2024 one; the unpaid-fee row 3 (all 自然人);
+        // still 4 carried out; fees 500 + 100 元.
+        Assert.Equal(("32", "10", "42"), (Cell(three, "received", 0), Cell(three, "received", 1), Cell(three, "received", 6)));
+        Assert.Equal(("1", "1"), (Cell(three, "carried-in", 0), Cell(three, "carried-in", 6)));
+        Assert.Equal(("3", "3"), (Cell(three, ReportTemplates.UnpaidFeeRow, 0), Cell(three, ReportTemplates.UnpaidFeeRow, 6)));
+        Assert.Equal(("4", "4"), (Cell(three, "carried-out", 0), Cell(three, "carried-out", 6)));
+        Assert.Equal("600", third.GetProperty("fees").GetString());
+        // Table three still adds up: 一 + 二 = （七） + 四.
+        Assert.Equal(long.Parse(Cell(three, "received", 6), CultureInfo.InvariantCulture) + long.Parse(Cell(three, "carried-in", 6), CultureInfo.InvariantCulture),
+            long.Parse(Cell(three, "concluded", 6), CultureInfo.InvariantCulture) + long.Parse(Cell(three, "carried-out", 6), CultureInfo.InvariantCulture));
     }
 }
 

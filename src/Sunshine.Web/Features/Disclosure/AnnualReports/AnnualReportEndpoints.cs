@@ -248,7 +248,8 @@ public static class ReportData
         var window = db.DisclosureRequests.AsNoTracking()
             .Where(r => ids.Contains(r.OrganisationId) && r.ReceivedOn <= end && (r.ConcludedOn == null || r.ConcludedOn >= start));
         // Table three in one GROUP BY pass: the requests counted alike come back as one row each, a few dozen for a year of
-        // 100,000. Only when a tally breaks a rule are the records read one by one, so the checks name each broken request.
+        // 100,000. Only the requests of a tally that breaks a rule are read again one by one, so the checks name each broken
+        // request; the clean tallies stand as counted.
         var tallies = (await window
                 .GroupBy(r => new
                 {
@@ -265,10 +266,23 @@ public static class ReportData
                 .ToListAsync(ct))
             .Select(g => new RequestTally(g.OrganisationId, g.ApplicantType, g.Outcome, g.Received == 1, (RequestState)g.State, g.Reversed == 1, g.Count, g.Fees, g.Charged))
             .ToList();
-        if (tallies.Any(t => !AnnualReportBuilder.IsClean(t, format, scope)))
-            tallies = (await window.Select(r => new RequestRecord(r.RequestNumber, r.OrganisationId, r.ApplicantType, r.ReceivedOn, r.ConcludedOn, r.Outcome, r.FeeFen))
-                    .ToListAsync(ct))
-                .Select(r => AnnualReportBuilder.Tally(year, r)).OfType<RequestTally>().ToList();
+        var broken = tallies.Where(t => !AnnualReportBuilder.IsClean(t, format, scope)).Select(Key).ToHashSet();
+        if (broken.Count > 0)
+        {
+            // Narrowed in SQL by the broken tallies' organs, applicant types and outcomes (a superset of their requests), then
+            // kept only when a request's own tally is a broken one: the others are already in a clean tally. One request of
+            // 100,000 with a fee in the unpaid-fee row used to read all of them again.
+            var (organs, types) = (broken.Select(k => k.OrganisationId).Distinct().ToList(), broken.Select(k => k.ApplicantType).Distinct().ToList());
+            var outcomes = broken.Where(k => k.Outcome is not null).Select(k => k.Outcome!).Distinct().ToList();
+            var open = broken.Any(k => k.Outcome is null);
+            var records = await window
+                .Where(r => organs.Contains(r.OrganisationId) && types.Contains(r.ApplicantType) && (outcomes.Contains(r.Outcome!) || (open && r.Outcome == null)))
+                .Select(r => new RequestRecord(r.RequestNumber, r.OrganisationId, r.ApplicantType, r.ReceivedOn, r.ConcludedOn, r.Outcome, r.FeeFen))
+                .ToListAsync(ct);
+            tallies = tallies.Where(t => !broken.Contains(Key(t)))
+                .Concat(records.Select(r => AnnualReportBuilder.Tally(year, r)).OfType<RequestTally>().Where(t => broken.Contains(Key(t))))
+                .ToList();
+        }
         var appeals = await db.DisclosureAppeals.AsNoTracking().Where(a => ids.Contains(a.OrganisationId) && a.FiledOn >= start && a.FiledOn <= end).ToListAsync(ct);
         var publications = await db.Publications.AsNoTracking().Where(p => ids.Contains(p.OrganisationId) && p.PublishedOn >= start && p.PublishedOn <= end)
             .GroupBy(p => new { p.Outlet, p.Column }).Select(g => new { g.Key.Outlet, g.Key.Column, Count = g.Count() }).ToListAsync(ct);
@@ -278,6 +292,10 @@ public static class ReportData
             appeals.Select(a => new AppealRecord(a.Id, a.OrganisationId, Enum.Parse<AppealKind>(a.Kind), Enum.Parse<AppealResult>(a.Result), a.FiledOn, a.DecidedOn)));
         return new Gathered(tables, publications.Select(p => new PublicationCount(p.Outlet, p.Column, p.Count)).ToList());
     }
+
+    /// <summary>What table three tells requests apart by: the GROUP BY's key of a tally.</summary>
+    private static (int OrganisationId, string ApplicantType, string? Outcome, bool ReceivedThisYear, RequestState State, bool DatesReversed) Key(RequestTally t) =>
+        (t.OrganisationId, t.ApplicantType, t.Outcome, t.ReceivedThisYear, t.State, t.DatesReversed);
 
     /// <summary>
     /// Draft tables are computed from the records now (or taken from <paramref name="computed"/>, tables the caller has just

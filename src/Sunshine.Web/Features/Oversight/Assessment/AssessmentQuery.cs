@@ -112,8 +112,7 @@ public static class AssessmentQuery
     internal static async Task<Dictionary<int, AssessmentCounts>> CountAllAsync(IQueryable<Petition> grouped, IQueryable<Petition> receiving,
         AssessmentSets sets, CancellationToken ct)
     {
-        var counts = await CountAsync(grouped.Where(p => p.ResponsibleOrganisationId != null), p => p.ResponsibleOrganisationId!.Value, sets, AssessedAs.Unit, ct);
-        Add(counts, await CountAsync(grouped, p => p.RegisteringOrganisationId, sets, AssessedAs.Bureau, ct));
+        var counts = await CountAsync(grouped, sets, ct);
         Add(counts, await CountReceivingAsync(sets, receiving.Where(sets.All["unit-timely"].Condition), ct));
         return counts;
     }
@@ -125,41 +124,41 @@ public static class AssessmentQuery
     }
 
     /// <summary>
-    /// One GROUP BY: each row projected to a 0/1 flag per set (and its handling days), then summed per unit —
-    /// <c>SUM(CASE WHEN … THEN 1 ELSE 0 END)</c> in SQL.
+    /// One GROUP BY for both groupings: each row projected to a 0/1 flag per set (and its handling days), then summed per
+    /// pair of responsible unit and registering bureau — <c>SUM(CASE WHEN … THEN 1 ELSE 0 END)</c> in SQL. A few thousand
+    /// pairs come back; each pair's unit sets go to its responsible unit (none without one) and its bureau sets to its
+    /// bureau. One pass over the period's rows instead of one per grouping: the rows are wide and reading them is the cost.
     /// </summary>
-    private static async Task<Dictionary<int, AssessmentCounts>> CountAsync(IQueryable<Petition> petitions, Expression<Func<Petition, int>> key,
-        AssessmentSets sets, AssessedAs assessedAs, CancellationToken ct)
+    private static async Task<Dictionary<int, AssessmentCounts>> CountAsync(IQueryable<Petition> petitions, AssessmentSets sets, CancellationToken ct)
     {
         var p = Expression.Parameter(typeof(Petition), "p");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Unit))!, AssessmentSets.Rebind(key, p)) };
+        Expression<Func<Petition, int?>> unit = x => x.ResponsibleOrganisationId;
+        Expression<Func<Petition, int>> bureau = x => x.RegisteringOrganisationId;
+        var bindings = new List<MemberBinding>
+        {
+            Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Unit))!, AssessmentSets.Rebind(unit, p)),
+            Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Bureau))!, AssessmentSets.Rebind(bureau, p)),
+        };
         foreach (var atom in AssessmentSets.Atoms)
         {
-            // Every member is bound (a set of the other grouping as 0), or EF cannot translate the sums.
-            var flag = sets.All[atom].As == assessedAs
+            // Every member is bound (a receiving set as 0, counted from the hops), or EF cannot translate the sums.
+            var flag = sets.All[atom].As is AssessedAs.Unit or AssessedAs.Bureau
                 ? Expression.Condition(AssessmentSets.Rebind(sets.All[atom].Condition, p), Expression.Constant(1), Expression.Constant(0))
                 : (Expression)Expression.Constant(0);
             bindings.Add(Expression.Bind(typeof(Flags).GetProperty(Flags.Property(atom))!, flag));
         }
-        if (assessedAs == AssessedAs.Bureau)
-        {
-            bindings.Add(Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Days))!, Expression.Constant(0L)));
-        }
-        else
-        {
-            // Days from acceptance to answer, for the answered items (average handling days).
-            Expression<Func<Petition, int>> days = x => x.AcceptedOn != null && (x.OpinionIssuedOn ?? x.ConcludedOn) != null
-                ? (x.OpinionIssuedOn ?? x.ConcludedOn)!.Value.DayNumber - x.AcceptedOn.Value.DayNumber
-                : 0;
-            var answered = AssessmentSets.Rebind(sets.All["answered"].Condition, p);
-            bindings.Add(Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Days))!,
-                Expression.Convert(Expression.Condition(answered, AssessmentSets.Rebind(days, p), Expression.Constant(0)), typeof(long))));
-        }
+        // Days from acceptance to answer, for the answered items (average handling days).
+        Expression<Func<Petition, int>> days = x => x.AcceptedOn != null && (x.OpinionIssuedOn ?? x.ConcludedOn) != null
+            ? (x.OpinionIssuedOn ?? x.ConcludedOn)!.Value.DayNumber - x.AcceptedOn.Value.DayNumber
+            : 0;
+        var answered = AssessmentSets.Rebind(sets.All["answered"].Condition, p);
+        bindings.Add(Expression.Bind(typeof(Flags).GetProperty(nameof(Flags.Days))!,
+            Expression.Convert(Expression.Condition(answered, AssessmentSets.Rebind(days, p), Expression.Constant(0)), typeof(long))));
         var projection = Expression.Lambda<Func<Petition, Flags>>(Expression.MemberInit(Expression.New(typeof(Flags)), bindings), p);
 
-        var grouped = await petitions.Select(projection).GroupBy(f => f.Unit).Select(g => new Flags
+        var pairs = await petitions.Select(projection).GroupBy(f => new { f.Unit, f.Bureau }).Select(g => new Flags
         {
-            Unit = g.Key,
+            Unit = g.Key.Unit, Bureau = g.Key.Bureau,
             BureauTimely = g.Sum(f => f.BureauTimely), BureauLate = g.Sum(f => f.BureauLate),
             UnitTimely = g.Sum(f => f.UnitTimely), UnitLate = g.Sum(f => f.UnitLate),
             OnTime = g.Sum(f => f.OnTime), Late = g.Sum(f => f.Late), Unanswered = g.Sum(f => f.Unanswered), OverdueUnanswered = g.Sum(f => f.OverdueUnanswered),
@@ -167,13 +166,30 @@ public static class AssessmentQuery
             OverdueUnevaluated = g.Sum(f => f.OverdueUnevaluated), Items = g.Sum(f => f.Items), Repeat = g.Sum(f => f.Repeat), Online = g.Sum(f => f.Online),
             ResolvedFirstTime = g.Sum(f => f.ResolvedFirstTime), Days = g.Sum(f => f.Days),
         }).ToListAsync(ct);
-        return grouped.ToDictionary(f => f.Unit, f => new AssessmentCounts
+        var counts = new Dictionary<int, AssessmentCounts>();
+        foreach (var f in pairs)
         {
-            BureauTimely = f.BureauTimely, BureauLate = f.BureauLate, UnitTimely = f.UnitTimely, UnitLate = f.UnitLate,
-            OnTime = f.OnTime, Late = f.Late, Unanswered = f.Unanswered, OverdueUnanswered = f.OverdueUnanswered,
-            Satisfied = f.Satisfied, FairlySatisfied = f.FairlySatisfied, Dissatisfied = f.Dissatisfied, OverdueUnevaluated = f.OverdueUnevaluated,
-            Items = f.Items, Repeat = f.Repeat, Online = f.Online, ResolvedFirstTime = f.ResolvedFirstTime, HandlingDays = f.Days,
-        });
+            if (f.Unit is { } responsible) Add(counts, new() { [responsible] = Side(f, sets, AssessedAs.Unit) });
+            Add(counts, new() { [f.Bureau] = Side(f, sets, AssessedAs.Bureau) });
+        }
+        return counts;
+    }
+
+    /// <summary>The sums of one side of a pair: the sets assessed as <paramref name="side"/> (and, for the unit, the handling days); the others 0.</summary>
+    private static AssessmentCounts Side(Flags f, AssessmentSets sets, AssessedAs side)
+    {
+        int Of(string atom, int value) => sets.All[atom].As == side ? value : 0;
+        return new AssessmentCounts
+        {
+            BureauTimely = Of("bureau-timely", f.BureauTimely), BureauLate = Of("bureau-late", f.BureauLate),
+            UnitTimely = Of("unit-timely", f.UnitTimely), UnitLate = Of("unit-late", f.UnitLate),
+            OnTime = Of("on-time", f.OnTime), Late = Of("late", f.Late), Unanswered = Of("unanswered", f.Unanswered),
+            OverdueUnanswered = Of("overdue-unanswered", f.OverdueUnanswered), Satisfied = Of("satisfied", f.Satisfied),
+            FairlySatisfied = Of("fairly-satisfied", f.FairlySatisfied), Dissatisfied = Of("dissatisfied", f.Dissatisfied),
+            OverdueUnevaluated = Of("overdue-unevaluated", f.OverdueUnevaluated), Items = Of("items", f.Items), Repeat = Of("repeat", f.Repeat),
+            Online = Of("online", f.Online), ResolvedFirstTime = Of("resolved-first-time", f.ResolvedFirstTime),
+            HandlingDays = side == AssessedAs.Unit ? f.Days : 0,
+        };
     }
 
     /// <summary>
@@ -199,7 +215,8 @@ public static class AssessmentQuery
     /// <summary>A row's flags, then a unit's sums (the same shape, so EF can translate both).</summary>
     private sealed class Flags
     {
-        public int Unit { get; set; }
+        public int? Unit { get; set; }
+        public int Bureau { get; set; }
         public int BureauTimely { get; set; }
         public int BureauLate { get; set; }
         public int UnitTimely { get; set; }

@@ -208,9 +208,21 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
             .Select(s => s.Month).Order().ToList();
         if (usable.Count == 0) return new Read(counts, 0, [(period.From, period.To)]);
 
-        var rows = await db.AssessmentRollups.AsNoTracking().Where(r => usable.Contains(r.Month)).ToListAsync(ct);
-        foreach (var r in rows)
-            counts[r.OrganisationId] = counts.GetValueOrDefault(r.OrganisationId, new AssessmentCounts()) + CountsOf(r);
+        // Summed in the database: one row per unit comes back, not one per unit and month (2,759 instead of ~27,000 for a
+        // province's year at 1M).
+        var sums = await db.AssessmentRollups.Where(r => usable.Contains(r.Month)).GroupBy(r => r.OrganisationId)
+            .Select(g => new AssessmentRollup
+            {
+                OrganisationId = g.Key,
+                BureauTimely = g.Sum(r => r.BureauTimely), BureauLate = g.Sum(r => r.BureauLate), UnitTimely = g.Sum(r => r.UnitTimely), UnitLate = g.Sum(r => r.UnitLate),
+                OnTime = g.Sum(r => r.OnTime), Late = g.Sum(r => r.Late), Unanswered = g.Sum(r => r.Unanswered), OverdueUnanswered = g.Sum(r => r.OverdueUnanswered),
+                Satisfied = g.Sum(r => r.Satisfied), FairlySatisfied = g.Sum(r => r.FairlySatisfied), Dissatisfied = g.Sum(r => r.Dissatisfied),
+                OverdueUnevaluated = g.Sum(r => r.OverdueUnevaluated), Items = g.Sum(r => r.Items), Repeat = g.Sum(r => r.Repeat), Online = g.Sum(r => r.Online),
+                ResolvedFirstTime = g.Sum(r => r.ResolvedFirstTime), HandlingDays = g.Sum(r => r.HandlingDays),
+            })
+            .ToListAsync(ct);
+        foreach (var r in sums)
+            counts[r.OrganisationId] = CountsOf(r);
         foreach (var (from, to) in Ranges(usable))
         {
             // Few cases accuse the bureau itself, and AccusedOrganisationId is indexed.
