@@ -247,6 +247,40 @@ public abstract class PetitionSearchTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_bureaus_count_from_the_index_is_exact_at_the_cap_and_capped_one_above_it()
+    {
+        // A bureau with subordinates and no filter is counted off the text index (SQLite FTS5 scope tokens, PostgreSQL
+        // the GIN index's "Scope" key), less the matching accusations against the bureau itself. At the boundary the
+        // hidden accusation must not push an exact count of 10,000 to "10,000+", and one more visible hit must.
+        var bureau = await app.OrganisationAsync("小店区信访局");
+        var labour = await app.OrganisationAsync("小店区人力资源和社会保障局");
+        var province = await app.OrganisationAsync("山西省信访局");
+        var marker = Marker();
+        var accusation = Petition(province, marker, "工资", purpose: Purpose.Accusation, responsibleId: labour.Id);
+        accusation.AccusedOrganisationId = bureau.Id;
+        await SaveAsync(app, [.. Enumerable.Range(0, PetitionSearch.CountCap).Select(i => Petition(labour, marker, "工资")), accusation]);
+        var atBureau = Scope(bureau, true) with { AtBureau = true };
+        var atProvince = Scope(province, true) with { AtBureau = true };
+
+        async Task AssertCountAsync(UserScope scope, int expected, bool capped)
+        {
+            await using var db = app.NewContext();
+            var ids = await db.PetitionSearchEntries.Where(s => s.Tokens.Contains(marker)).Select(s => s.PetitionId).ToListAsync();
+            Assert.Equal(expected + (capped ? 1 : 0), await db.Petitions.WithinScope(scope).CountAsync(p => ids.Contains(p.Id)));
+            // A generous budget: this asserts the count, not the speed (the shared test host may be busy).
+            var (page, count, countCapped) = await PetitionSearch.SearchAsync(db, scope, Text(marker, take: 20), TimeSpan.FromMinutes(2), CancellationToken.None);
+            Assert.Equal(20, page.Count);
+            Assert.Equal(expected, count);
+            Assert.Equal(capped, countCapped);
+        }
+
+        await AssertCountAsync(atBureau, PetitionSearch.CountCap, capped: false);
+        await AssertCountAsync(atProvince, PetitionSearch.CountCap, capped: true);
+        await SaveAsync(app, Petition(bureau, marker, "工资"));
+        await AssertCountAsync(atBureau, PetitionSearch.CountCap, capped: true);
+    }
+
+    [Fact]
     public async Task Keyset_pages_neither_repeat_nor_skip_and_the_first_page_has_the_count()
     {
         var unit = await app.OrganisationAsync("小店区信访局");
