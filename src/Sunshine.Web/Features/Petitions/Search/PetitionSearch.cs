@@ -63,7 +63,7 @@ public static class PetitionSearch
     private const string TextIndex = "IX_PetitionSearchEntries_Tokens_Scope";
 
     /// <summary>PostgreSQL: how far above the cap a measured estimate must be to give "10,000+" uncounted (<see cref="FarAboveCapAsync"/>).</summary>
-    private const int EstimateMargin = 3;
+    internal const int EstimateMargin = 3;
 
     /// <summary>PostgreSQL: a text estimated to have fewer hits than this is always matched first.</summary>
     private const double RareTextHits = 5_000;
@@ -313,7 +313,7 @@ public static class PetitionSearch
     /// see (accusations against itself, Art. 30) are all subtracted, matching or not, and the estimate must still be
     /// <see cref="EstimateMargin"/> times the cap.
     /// </summary>
-    private static async Task<bool> FarAboveCapAsync(SunshineDbContext db, UserScope scope, string match, double estimate, CancellationToken ct)
+    internal static async Task<bool> FarAboveCapAsync(SunshineDbContext db, UserScope scope, string match, double estimate, CancellationToken ct)
     {
         if (estimate < EstimateMargin * (CountCap + 1)) return false;
         var measured = await db.Database.SqlQuery<bool>($"""
