@@ -373,17 +373,22 @@ public sealed class PostgresSearchEstimateTests(PostgresApp app) : IClassFixture
         var scope = Scope(province, true) with { AtBureau = true };
         var one = Sunshine.Data.Search.ChineseSegmenter.ToMatchQuery(marker);
         var two = Sunshine.Data.Search.ChineseSegmenter.ToMatchQuery(marker + " 工资");
-        var far = PetitionSearch.EstimateMargin * (PetitionSearch.CountCap + 1.0);
-
+        // A cap of 10 here, so that 40 hits are "far above" it (3 × 11 = 33); the planner's estimate is given as huge,
+        // so only the measured frequency decides.
         await using var db = app.NewContext();
         // No statistics yet (the index has never been analysed with rows in it): the planner's figure is a default guess.
-        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None));
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 10));
 
         await db.Database.ExecuteSqlRawAsync("""ANALYZE "PetitionSearchEntries" """);
-        Assert.True(await PetitionSearch.FarAboveCapAsync(db, scope, one, far, CancellationToken.None));
-        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, far - 1, CancellationToken.None));
-        // Two words are estimated as if independent, which may overstate their common hits: counted instead.
-        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, two, 1e9, CancellationToken.None));
+        Assert.True(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 10));
+        // 40 measured hits are not 3 × 14: counted.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 13));
+        // The planner's own figure below the margin: counted without reading the statistics.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 32, CancellationToken.None, cap: 10));
+        // Two words are estimated as if independent, which may overstate their common hits: counted.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, two, 1e9, CancellationToken.None, cap: 10));
+        // A word the statistics do not track: counted.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, Sunshine.Data.Search.ChineseSegmenter.ToMatchQuery(Marker()), 1e9, CancellationToken.None, cap: 10));
 
         // The real estimate of 40 hits is nowhere near: the search counts them, exactly.
         var (_, count, capped) = await PetitionSearch.SearchAsync(db, scope, Text(marker, take: 5), CancellationToken.None);

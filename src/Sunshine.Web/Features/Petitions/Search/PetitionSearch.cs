@@ -304,26 +304,33 @@ public static class PetitionSearch
 
     /// <summary>
     /// PostgreSQL, a bureau whose scope covers every unit: whether the text's hits are so far above the cap that the
-    /// count can be given as "10,000+" without counting them. The planner's estimate is the word's measured document
-    /// frequency when the text is one lexeme found in the index's statistics (the most common 10,000 lexemes, migration
-    /// SearchLexemeStatistics): ANALYZE reads every row up to 3,000,000 entries, and its counting of lexemes (lossy
-    /// counting) can only under-count, so the estimate is at most the hits when the statistics were taken — and
-    /// petitions are never deleted. Several lexemes are estimated as if independent, which may overstate their common
-    /// hits, and a table never analysed has a default guess: both are counted instead. The petitions the bureau may not
-    /// see (accusations against itself, Art. 30) are all subtracted, matching or not, and the estimate must still be
-    /// <see cref="EstimateMargin"/> times the cap.
+    /// count can be given as "10,000+" without counting them. Only a text of one lexeme whose document frequency was
+    /// measured qualifies: the lexeme must be among those the text index's statistics track (the most common 10,000,
+    /// migration SearchLexemeStatistics), and its hits are taken as its tracked frequency × the rows analysed. ANALYZE
+    /// reads every entry up to 3,000,000 rows and its counting of lexemes (lossy counting) can only under-count, and
+    /// petitions are never deleted, so that figure is not above the true hits. Not taken, counted instead: several
+    /// lexemes (the planner multiplies their frequencies as if independent, which may overstate their common hits), a
+    /// lexeme outside the statistics or a table never analysed (the planner's figure is then a guess). The petitions the
+    /// bureau may not see (accusations against itself, Art. 30) are all subtracted, matching or not, and what remains
+    /// must be <see cref="EstimateMargin"/> times the cap. The planner's <paramref name="estimate"/> is checked first, so
+    /// that most texts cost no catalogue read.
     /// </summary>
-    internal static async Task<bool> FarAboveCapAsync(SunshineDbContext db, UserScope scope, string match, double estimate, CancellationToken ct)
+    /// <param name="cap">The cap (<see cref="CountCap"/>; smaller in tests).</param>
+    internal static async Task<bool> FarAboveCapAsync(SunshineDbContext db, UserScope scope, string match, double estimate, CancellationToken ct, int cap = CountCap)
     {
-        if (estimate < EstimateMargin * (CountCap + 1)) return false;
-        var measured = await db.Database.SqlQuery<bool>($"""
-            SELECT numnode(plainto_tsquery('simple', {match})) = 1
-               AND EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = {TextIndex} AND most_common_elems IS NOT NULL) AS "Value"
+        var needed = EstimateMargin * (cap + 1.0);
+        if (estimate < needed) return false;
+        var measured = await db.Database.SqlQuery<double?>($"""
+            SELECT CASE WHEN numnode(plainto_tsquery('simple', {match})) = 1 THEN
+                (SELECT s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], (SELECT lexeme FROM unnest(to_tsvector('simple', {match})) LIMIT 1))] * c.reltuples
+                 FROM pg_stats AS s JOIN pg_class AS c ON c.relname = 'PetitionSearchEntries' AND c.relnamespace = to_regnamespace(current_schema())
+                 WHERE s.schemaname = current_schema() AND s.tablename = {TextIndex})
+            END AS "Value"
             """).SingleAsync(ct);
-        if (!measured) return false;
+        if (measured is not { } hits || hits < needed) return false;
         var own = scope.OrganisationId;
         var hidden = await db.Petitions.CountAsync(p => p.AccusedOrganisationId == own, ct);
-        return estimate - hidden >= EstimateMargin * (CountCap + 1);
+        return hits - hidden >= needed;
     }
 
     /// <summary>
