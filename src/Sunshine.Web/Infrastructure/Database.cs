@@ -59,7 +59,12 @@ public static class Database
     {
         if (autoMigrate)
         {
+            // A migration may rebuild a text index or fill a column for every petition (minutes at 1M), far beyond the
+            // connection's command timeout for requests.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
             await db.Database.MigrateAsync(ct);
+            db.Database.SetCommandTimeout(timeout);
         }
         else
         {

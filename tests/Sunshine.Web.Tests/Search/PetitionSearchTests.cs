@@ -247,6 +247,40 @@ public abstract class PetitionSearchTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_bureaus_count_from_the_index_is_exact_at_the_cap_and_capped_one_above_it()
+    {
+        // A bureau with subordinates and no filter is counted off the text index (SQLite FTS5 scope tokens, PostgreSQL
+        // the GIN index's "Scope" key), less the matching accusations against the bureau itself. At the boundary the
+        // hidden accusation must not push an exact count of 10,000 to "10,000+", and one more visible hit must.
+        var bureau = await app.OrganisationAsync("小店区信访局");
+        var labour = await app.OrganisationAsync("小店区人力资源和社会保障局");
+        var province = await app.OrganisationAsync("山西省信访局");
+        var marker = Marker();
+        var accusation = Petition(province, marker, "工资", purpose: Purpose.Accusation, responsibleId: labour.Id);
+        accusation.AccusedOrganisationId = bureau.Id;
+        await SaveAsync(app, [.. Enumerable.Range(0, PetitionSearch.CountCap).Select(i => Petition(labour, marker, "工资")), accusation]);
+        var atBureau = Scope(bureau, true) with { AtBureau = true };
+        var atProvince = Scope(province, true) with { AtBureau = true };
+
+        async Task AssertCountAsync(UserScope scope, int expected, bool capped)
+        {
+            await using var db = app.NewContext();
+            var ids = await db.PetitionSearchEntries.Where(s => s.Tokens.Contains(marker)).Select(s => s.PetitionId).ToListAsync();
+            Assert.Equal(expected + (capped ? 1 : 0), await db.Petitions.WithinScope(scope).CountAsync(p => ids.Contains(p.Id)));
+            // A generous budget: this asserts the count, not the speed (the shared test host may be busy).
+            var (page, count, countCapped) = await PetitionSearch.SearchAsync(db, scope, Text(marker, take: 20), TimeSpan.FromMinutes(2), CancellationToken.None);
+            Assert.Equal(20, page.Count);
+            Assert.Equal(expected, count);
+            Assert.Equal(capped, countCapped);
+        }
+
+        await AssertCountAsync(atBureau, PetitionSearch.CountCap, capped: false);
+        await AssertCountAsync(atProvince, PetitionSearch.CountCap, capped: true);
+        await SaveAsync(app, Petition(bureau, marker, "工资"));
+        await AssertCountAsync(atBureau, PetitionSearch.CountCap, capped: true);
+    }
+
+    [Fact]
     public async Task Keyset_pages_neither_repeat_nor_skip_and_the_first_page_has_the_count()
     {
         var unit = await app.OrganisationAsync("小店区信访局");
@@ -321,3 +355,44 @@ public sealed class SqlitePetitionSearchTests(SqliteApp app) : PetitionSearchTes
 
 [Collection("postgres")]
 public sealed class PostgresPetitionSearchTests(PostgresApp app) : PetitionSearchTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// PostgreSQL only: a province bureau's count of a very common word is given as "10,000+" from the planner's measured
+/// estimate, without counting. That shortcut must only trust a measured frequency of a single lexeme.
+/// </summary>
+[Collection("postgres")]
+public sealed class PostgresSearchEstimateTests(PostgresApp app) : IClassFixture<PostgresApp>
+{
+    [Fact]
+    public async Task Only_a_single_word_with_measured_statistics_far_above_the_cap_is_given_as_capped_uncounted()
+    {
+        var unit = await app.OrganisationAsync("小店区信访局");
+        var province = await app.OrganisationAsync("山西省信访局");
+        var marker = Marker();
+        await SaveAsync(app, [.. Enumerable.Range(0, 40).Select(i => Petition(unit, marker + " 工资", "拖欠工资" + i))]);
+        var scope = Scope(province, true) with { AtBureau = true };
+        var one = Sunshine.Data.Search.ChineseSegmenter.ToMatchQuery(marker);
+        var two = Sunshine.Data.Search.ChineseSegmenter.ToMatchQuery(marker + " 工资");
+        // A cap of 10 here, so that 40 hits are "far above" it (3 × 11 = 33); the planner's estimate is given as huge,
+        // so only the measured frequency decides.
+        await using var db = app.NewContext();
+        // No statistics yet (the index has never been analysed with rows in it): the planner's figure is a default guess.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 10));
+
+        await db.Database.ExecuteSqlRawAsync("""ANALYZE "PetitionSearchEntries" """);
+        Assert.True(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 10));
+        // 40 measured hits are not 3 × 14: counted.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 13));
+        // The planner's own figure below the margin: counted without reading the statistics.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 32, CancellationToken.None, cap: 10));
+        // Two words are estimated as if independent, which may overstate their common hits: counted.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, two, 1e9, CancellationToken.None, cap: 10));
+        // A word the statistics do not track: counted.
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, Sunshine.Data.Search.ChineseSegmenter.ToMatchQuery(Marker()), 1e9, CancellationToken.None, cap: 10));
+
+        // The real estimate of 40 hits is nowhere near: the search counts them, exactly.
+        var (_, count, capped) = await PetitionSearch.SearchAsync(db, scope, Text(marker, take: 5), CancellationToken.None);
+        Assert.Equal(40, count);
+        Assert.False(capped);
+    }
+}

@@ -39,10 +39,14 @@ public sealed record PetitionQuery(string? Text, Channel? Channel, int? Category
 /// seen province-wide is checked per row while the primary key is walked backwards, which finds a page after a few
 /// hundred rows (<see cref="WalkPrimaryKeyAsync"/> decides from the planner's own estimate of the text's hits).</para>
 /// <para>A narrow scope (a county, at most <see cref="MaxNarrowUnits"/> units) is also given as the list of its unit ids,
-/// a condition redundant with the scope, so that both databases can start from the petitions' unit indexes.</para>
+/// a condition redundant with the scope, so that both databases can start from the petitions' unit indexes. Both text
+/// indexes also hold each petition's scope (SQLite: <see cref="ScopeToken"/>; PostgreSQL: <see cref="ScopeKeyAsync"/>),
+/// so a subtree's hits come out of the index already intersected with the subtree.</para>
 /// <para>Count: on the first page only. It stops at <see cref="CountCap"/> ("10,000+", <c>CountCapped</c>), and it is
 /// given up after <see cref="CountBudget"/> (<c>Count</c> null: "many, not counted") — a county officer searching a word
-/// found in a third of a million petitions would otherwise wait while every hit is checked against the county.</para>
+/// found in a third of a million petitions would otherwise wait while every hit is checked against the county. A
+/// bureau's unfiltered count is read off the text index (<see cref="CountFromIndexAsync"/>, <see cref="CountFromGinAsync"/>);
+/// on PostgreSQL a single word measured far above the cap is "10,000+" without counting (<see cref="FarAboveCapAsync"/>).</para>
 /// </remarks>
 public static class PetitionSearch
 {
@@ -54,6 +58,12 @@ public static class PetitionSearch
 
     /// <summary>A scope of at most this many units is narrow (a county has a few dozen; a city some hundreds).</summary>
     private const int MaxNarrowUnits = 100;
+
+    /// <summary>PostgreSQL: the text index (migration PostgresSearchScope), whose statistics hold the lexemes' frequencies.</summary>
+    private const string TextIndex = "IX_PetitionSearchEntries_Tokens_Scope";
+
+    /// <summary>PostgreSQL: how far above the cap a measured estimate must be to give "10,000+" uncounted (<see cref="FarAboveCapAsync"/>).</summary>
+    internal const int EstimateMargin = 3;
 
     /// <summary>PostgreSQL: a text estimated to have fewer hits than this is always matched first.</summary>
     private const double RareTextHits = 5_000;
@@ -89,6 +99,8 @@ public static class PetitionSearch
 
         // The ids of the visible petitions that match, as a query whose natural order is the id.
         IQueryable<long> matching;
+        int? scopeKey = null;
+        double? estimatedHits = null;
         if (match.Length == 0)
         {
             matching = filtered.Select(p => p.Id);
@@ -123,19 +135,39 @@ public static class PetitionSearch
         else
         {
             var upper = q.Before ?? long.MaxValue;
-            var texts = narrow || await WalkPrimaryKeyAsync(db, scope, match, take, ct)
-                // Row by row: a narrow scope starts from its units' few petitions and checks each one's text; a common
-                // text seen province-wide has a hit every few rows, so walking the primary key backwards finds a page
-                // soonest. (The keyset bound is repeated inside, or PostgreSQL merges with the entries from the newest down.)
-                ? db.Petitions.AsNoTracking().Where(p => db.PetitionSearchEntries.Any(s => s.PetitionId == p.Id && s.PetitionId < upper
-                    && EF.Functions.ToTsVector("simple", s.Tokens).Matches(EF.Functions.PlainToTsQuery("simple", match))))
-                // Otherwise matched first through GIN; OFFSET 0 keeps the planner from folding the match into a walk of
-                // the primary key, which would parse every row's tokens on the way.
-                : db.Petitions.FromSql($"""
+            // The subtree's key in the text index's "Scope" column (migration PostgresSearchScope), unless the scope
+            // covers every unit anyway (a province bureau: the key would be on every entry and only slow the scan).
+            scopeKey = await ScopeKeyAsync(db, scope, ct);
+            estimatedHits = narrow ? null : await EstimatedRowsAsync(db, $"""SELECT 1 FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match})""", ct);
+            IQueryable<Petition> texts;
+            if (narrow && scopeKey is null || estimatedHits is { } hits && await WalkPrimaryKeyAsync(db, scope, hits, take, ct))
+            {
+                // Row by row: a unit's own cases start from its few petitions (the unit indexes) and check each one's text;
+                // a common text seen province-wide has a hit every few rows, so walking the primary key backwards finds a
+                // page soonest. (The keyset bound is repeated inside, or PostgreSQL merges with the entries from the newest down.)
+                texts = db.Petitions.AsNoTracking().Where(p => db.PetitionSearchEntries.Any(s => s.PetitionId == p.Id && s.PetitionId < upper
+                    && EF.Functions.ToTsVector("simple", s.Tokens).Matches(EF.Functions.PlainToTsQuery("simple", match))));
+            }
+            else if (scopeKey is { } key)
+            {
+                // Matched first through GIN, the words AND the subtree's key in one index scan: a county's common word
+                // yields the county's few hundred hits, not a hundred thousand to check against the scope one by one.
+                texts = db.Petitions.FromSql($"""
+                    SELECT p.* FROM "Petitions" AS p
+                    WHERE p."Id" IN (SELECT s."PetitionId" FROM "PetitionSearchEntries" AS s
+                                     WHERE to_tsvector('simple', s."Tokens") @@ plainto_tsquery('simple', {match}) AND s."Scope" @> ARRAY[{key}] OFFSET 0)
+                    """).AsNoTracking();
+            }
+            else
+            {
+                // Matched first through GIN; OFFSET 0 keeps the planner from folding the match into a walk of the primary
+                // key, which would parse every row's tokens on the way.
+                texts = db.Petitions.FromSql($"""
                     SELECT p.* FROM "Petitions" AS p
                     WHERE p."Id" IN (SELECT s."PetitionId" FROM "PetitionSearchEntries" AS s
                                      WHERE to_tsvector('simple', s."Tokens") @@ plainto_tsquery('simple', {match}) OFFSET 0)
                     """).AsNoTracking();
+            }
             matching = Visible(texts).Select(p => p.Id);
         }
 
@@ -144,9 +176,13 @@ public static class PetitionSearch
         if (q.Before is not null) return (ids, null, false);
         if (ids.Count < take) return (ids, ids.Count, false);
 
-        var count = sqlite && match.Length > 0 && Unfiltered(q) && scope.IncludeSubordinates && scope.AtBureau
-            ? await CountFromIndexAsync(db, scope, ScopedMatch(match, scope), ct)
-            : await CountWithinBudgetAsync(db, matching, countBudget, ct);
+        // A bureau's scope with subordinates and no filter but the text: counted off the text index, without the rows.
+        var fromIndex = match.Length > 0 && Unfiltered(q) && scope.IncludeSubordinates && scope.AtBureau;
+        if (fromIndex && !sqlite && scopeKey is null && estimatedHits is { } estimate && await FarAboveCapAsync(db, scope, match, estimate, ct))
+            return (ids, CountCap, true);
+        var count = !fromIndex ? await CountWithinBudgetAsync(db, matching, countBudget, ct)
+            : sqlite ? await CountFromIndexAsync(db, scope, ScopedMatch(match, scope), ct)
+            : await CountFromGinAsync(db, scope, match, scopeKey, ct);
         return (ids, count is { } n ? Math.Min(n, CountCap) : null, count > CountCap);
     }
 
@@ -243,14 +279,88 @@ public static class PetitionSearch
     /// rows. The hit rate comes from the planner's estimate (statistics of the index expression), the visible share from
     /// the units in scope — both cheap, no scan.
     /// </summary>
-    private static async Task<bool> WalkPrimaryKeyAsync(SunshineDbContext db, UserScope scope, string match, int take, CancellationToken ct)
+    private static async Task<bool> WalkPrimaryKeyAsync(SunshineDbContext db, UserScope scope, double hits, int take, CancellationToken ct)
     {
-        var hits = await EstimatedRowsAsync(db, $"""SELECT 1 FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match})""", ct);
         if (hits < RareTextHits) return false;
         var petitions = await EstimatedRowsAsync(db, $"""SELECT 1 FROM "Petitions" """, ct);
         var visibleShare = await VisibleShareAsync(db, scope, ct);
         var rowsWalked = take / Math.Max(hits / Math.Max(petitions, 1) * visibleShare, 1e-9);
         return rowsWalked * 35 < hits * 4;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the organisation id a scope with subordinates finds in <c>PetitionSearchEntries."Scope"</c> (the
+    /// registering unit, the responsible unit and every ancestor of either; kept by the triggers of migration
+    /// <c>PostgresSearchScope</c>), as <see cref="ScopeToken"/> for SQLite. Null when the scope has no subordinates, is
+    /// the root, or covers every unit (then every petition is in it and the key would only slow the index scan).
+    /// </summary>
+    private static async Task<int?> ScopeKeyAsync(SunshineDbContext db, UserScope scope, CancellationToken ct)
+    {
+        if (!scope.IncludeSubordinates || ScopeToken(scope) is not { } token) return null;
+        var path = scope.ScopePath;
+        if (!await db.Organisations.AnyAsync(o => !o.Path.StartsWith(path), ct)) return null;
+        return int.Parse(token.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// PostgreSQL, a bureau whose scope covers every unit: whether the text's hits are so far above the cap that the
+    /// count can be given as "10,000+" without counting them. Only a text of one lexeme whose document frequency was
+    /// measured qualifies: the lexeme must be among those the text index's statistics track (the most common 10,000,
+    /// migration SearchLexemeStatistics), and its hits are taken as its tracked frequency × the rows analysed. ANALYZE
+    /// reads every entry up to 3,000,000 rows and its counting of lexemes (lossy counting) can only under-count, and
+    /// petitions are never deleted, so that figure is not above the true hits. Not taken, counted instead: several
+    /// lexemes (the planner multiplies their frequencies as if independent, which may overstate their common hits), a
+    /// lexeme outside the statistics or a table never analysed (the planner's figure is then a guess). The petitions the
+    /// bureau may not see (accusations against itself, Art. 30) are all subtracted, matching or not, and what remains
+    /// must be <see cref="EstimateMargin"/> times the cap. The planner's <paramref name="estimate"/> is checked first, so
+    /// that most texts cost no catalogue read.
+    /// </summary>
+    /// <param name="cap">The cap (<see cref="CountCap"/>; smaller in tests).</param>
+    internal static async Task<bool> FarAboveCapAsync(SunshineDbContext db, UserScope scope, string match, double estimate, CancellationToken ct, int cap = CountCap)
+    {
+        var needed = EstimateMargin * (cap + 1.0);
+        if (estimate < needed) return false;
+        var measured = await db.Database.SqlQuery<double?>($"""
+            SELECT CASE WHEN numnode(plainto_tsquery('simple', {match})) = 1 THEN
+                (SELECT s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], (SELECT lexeme FROM unnest(to_tsvector('simple', {match})) LIMIT 1))] * c.reltuples
+                 FROM pg_stats AS s JOIN pg_class AS c ON c.relname = 'PetitionSearchEntries' AND c.relnamespace = to_regnamespace(current_schema())
+                 WHERE s.schemaname = current_schema() AND s.tablename = {TextIndex})
+            END AS "Value"
+            """).SingleAsync(ct);
+        if (measured is not { } hits || hits < needed) return false;
+        var own = scope.OrganisationId;
+        var hidden = await db.Petitions.CountAsync(p => p.AccusedOrganisationId == own, ct);
+        return hits - hidden >= needed;
+    }
+
+    /// <summary>
+    /// PostgreSQL, a bureau's scope with subordinates and no filter: the count read off the text index, exactly, as
+    /// <see cref="CountFromIndexAsync"/> does for SQLite — the entries matching the words and (below the top of the tree)
+    /// the subtree's key, without reading the petitions or their units, less the matching accusations against the
+    /// bureau itself, the only petitions of its subtree it may not see (Art. 30). Counts up to <see cref="CountCap"/> + 1.
+    /// </summary>
+    private static async Task<int> CountFromGinAsync(SunshineDbContext db, UserScope scope, string match, int? scopeKey, CancellationToken ct)
+    {
+        var own = scope.OrganisationId;
+        var key = scopeKey ?? 0;
+        var scoped = scopeKey is not null;
+        var hidden = await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*)::int AS "Value" FROM "Petitions" AS p
+            WHERE p."AccusedOrganisationId" = {own}
+              AND EXISTS (SELECT 1 FROM "PetitionSearchEntries" AS s WHERE s."PetitionId" = p."Id"
+                          AND to_tsvector('simple', s."Tokens") @@ plainto_tsquery('simple', {match}) AND (NOT {scoped} OR s."Scope" @> ARRAY[{key}]))
+            """).SingleAsync(ct);
+        var limit = CountCap + 1 + hidden;
+        var hits = scoped
+            ? await db.Database.SqlQuery<int>($"""
+                SELECT COUNT(*)::int AS "Value" FROM (SELECT FROM "PetitionSearchEntries"
+                    WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) AND "Scope" @> ARRAY[{key}] LIMIT {limit}) AS c
+                """).SingleAsync(ct)
+            : await db.Database.SqlQuery<int>($"""
+                SELECT COUNT(*)::int AS "Value" FROM (SELECT FROM "PetitionSearchEntries"
+                    WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) LIMIT {limit}) AS c
+                """).SingleAsync(ct);
+        return hits - hidden;
     }
 
     /// <summary>The share of all units that the scope covers, as a cheap stand-in for the share of petitions it sees.</summary>
