@@ -166,7 +166,11 @@ public static class PublicProgress
         var ids = history.Where(e => e.IsPublic).SelectMany(e => new[] { e.By, e.To })
             .Append(petition.RegisteringOrganisationId).Append(petition.ResponsibleOrganisationId).Append(reply?.UnitId).Append(issuer)
             .OfType<int>().Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+        // The ids go as ONE collection parameter (EF.Parameter): expanded into one parameter per id, as EF does by
+        // default, the SQL depends on how many there are, so EF cannot keep it and generates it again on every lookup,
+        // one lookup at a time (a lock per query): under 64 clients that lock was most of the lookups' waiting (profile
+        // in docs/performance.md, session 7).
+        var organisations = await db.Organisations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
             .Select(o => new Organ(o.Id, o.Name, o.Parent != null && o.Parent.IsActive ? o.ParentId : null, o.Parent != null && o.Parent.IsActive ? o.Parent.Name : null))
             .ToDictionaryAsync(o => o.Id, ct);
         string? Name(int? id) => id is { } i && organisations.TryGetValue(i, out var o) ? o.Name : null;

@@ -184,6 +184,7 @@ public static class PetitionBatch
                     row.Due.DueOn, row.Due.Explanation, false, hints), null);
             }
         }
+        Lap(watch, "hints");
         foreach (var row in rows)
         {
             var (_, _, actor, imported) = row.Pending;
@@ -193,7 +194,7 @@ public static class PetitionBatch
             audits.Add(RegisterPetition.RegistrationAudit(petition, actor, now));
             if (imported is null && Notifications.PetitionerMessages.Registered(personalData, L, petition, row.QueryCode, now) is { } message) messages.Add(message);
         }
-        Lap(watch, "hints-events");
+        Lap(watch, "events-messages");
         await using (var insert = new BulkInsert<PetitionEvent>(db, withKey: false)) await insert.InsertAsync(events, ct);
         await using (var insert = new BulkInsert<AuditEntry>(db, withKey: false)) await insert.InsertAsync(audits, ct);
         await using (var insert = new BulkInsert<Notification>(db, withKey: false)) await insert.InsertAsync(messages, ct);
