@@ -63,8 +63,14 @@ public static class Database
             // connection's command timeout for requests.
             var timeout = db.Database.GetCommandTimeout();
             db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
-            await db.Database.MigrateAsync(ct);
-            db.Database.SetCommandTimeout(timeout);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
         }
         else
         {
