@@ -266,7 +266,11 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.ApplicantName).HasMaxLength(128);
         e.Property(x => x.Outcome).HasMaxLength(64);
         e.HasIndex(x => x.RequestNumber).IsUnique();
-        e.HasIndex(x => new { x.OrganisationId, x.ReceivedOn });
+        // An organ's requests by date, and every column table three of the annual report counts them by (政府信息公开工作年度报告,
+        // 国办公开办函〔2021〕30号): the report's GROUP BY and its re-read of broken tallies are read from the index alone,
+        // not from the wide rows (description, applicant) — about 5× less to read for a year of 100,000 requests.
+        e.HasIndex(x => new { x.OrganisationId, x.ReceivedOn, x.ConcludedOn, x.ApplicantType, x.Outcome, x.FeeFen })
+            .HasDatabaseName("IX_DisclosureRequests_Report");
         e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.Property(x => x.FormWanted).HasMaxLength(256);
         e.Property(x => x.IdNumberProtected).HasMaxLength(256);

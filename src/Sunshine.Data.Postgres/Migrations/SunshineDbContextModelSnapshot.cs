@@ -961,11 +961,12 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.HasIndex("RequestNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "ReceivedOn");
-
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("OrganisationId", "ApplicantKey", "ReceivedOn");
+
+                    b.HasIndex("OrganisationId", "ReceivedOn", "ConcludedOn", "ApplicantType", "Outcome", "FeeFen")
+                        .HasDatabaseName("IX_DisclosureRequests_Report");
 
                     b.ToTable("DisclosureRequests");
                 });

@@ -11,6 +11,7 @@ using MiniExcelLibs;
 using Sunshine.Data.Entities;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Disclosure;
+using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Tests.Disclosure;
 
@@ -513,6 +514,29 @@ public abstract class AnnualReportTests(TestApp app)
         // Table three still adds up: 一 + 二 = （七） + 四.
         Assert.Equal(long.Parse(Cell(three, "received", 6), CultureInfo.InvariantCulture) + long.Parse(Cell(three, "carried-in", 6), CultureInfo.InvariantCulture),
             long.Parse(Cell(three, "concluded", 6), CultureInfo.InvariantCulture) + long.Parse(Cell(three, "carried-out", 6), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Table_three_is_read_from_one_index_that_holds_every_column_it_counts_by()
+    {
+        // The migration pair (DisclosureRequestReportIndex) builds the same index on both databases: an organ's requests by
+        // date, then the columns the tallies group and sum — so the report's GROUP BY never reads the wide rows. The old
+        // (OrganisationId, ReceivedOn) index is its prefix and is gone.
+        await using var db = app.NewContext();
+        var columns = await db.Database.SqlQueryRaw<string>(app.Provider == DatabaseProvider.Sqlite
+            ? """SELECT "name" AS "Value" FROM pragma_index_info('IX_DisclosureRequests_Report') ORDER BY "seqno" """
+            : """
+              SELECT a.attname::text AS "Value" FROM pg_index i
+              JOIN pg_class c ON c.oid = i.indexrelid
+              JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
+              JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              WHERE c.relname = 'IX_DisclosureRequests_Report' ORDER BY k.n
+              """).ToListAsync();
+        Assert.Equal(["OrganisationId", "ReceivedOn", "ConcludedOn", "ApplicantType", "Outcome", "FeeFen"], columns);
+        var old = await db.Database.SqlQueryRaw<string>(app.Provider == DatabaseProvider.Sqlite
+            ? """SELECT "name" AS "Value" FROM sqlite_master WHERE "type" = 'index' AND "name" = 'IX_DisclosureRequests_OrganisationId_ReceivedOn' """
+            : """SELECT indexname::text AS "Value" FROM pg_indexes WHERE indexname = 'IX_DisclosureRequests_OrganisationId_ReceivedOn' """).ToListAsync();
+        Assert.Empty(old);
     }
 }
 
