@@ -391,7 +391,11 @@ public static class PetitionBatch
             }
         }
 
-        // 3. The stored petitions among them, and the same persons' stored petitions, with their stored tokens.
+        // 3. The stored petitions among them within the batch's window, and the same persons' stored petitions, with
+        // their stored tokens. A candidate outside every row's window is never ranked (RepeatFinder.Rank keeps the window),
+        // so its tokens — a random read in the search table each — are not fetched: most of a bucket's newest entries are
+        // older than a year once a bureau holds years of petitions. The ids go as one collection parameter, so EF keeps the
+        // SQL instead of generating it again for every count of ids.
         var batchIds = rows.Select(r => r.Petition.Id).ToHashSet();
         var wanted = contentIds.SelectMany(c => c).Where(id => !batchIds.Contains(id)).Distinct().ToList();
         var from = rows.Min(r => r.Petition.ReceivedOn).AddDays(-RegisterPetition.RepeatWindowDays);
@@ -400,7 +404,7 @@ public static class PetitionBatch
         foreach (var chunk in wanted.Chunk(2_000))
         {
             var chunkIds = chunk.ToList();
-            foreach (var p in await db.Petitions.AsNoTracking().Where(p => chunkIds.Contains(p.Id))
+            foreach (var p in await db.Petitions.AsNoTracking().Where(p => EF.Parameter(chunkIds).Contains(p.Id) && p.ReceivedOn >= from && p.ReceivedOn <= to)
                 .Select(p => new Stored(p.Id, p.CaseNumber, p.ReceivedOn, p.PersonKey, db.PetitionSearchEntries.Where(s => s.PetitionId == p.Id).Select(s => s.Tokens).FirstOrDefault()))
                 .ToListAsync(ct))
                 byId[p.Id] = p;
