@@ -41,13 +41,14 @@ internal sealed class AssessmentRollupConfiguration : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AssessmentRollup> e)
     {
-        // The table's read (a range of months) and the pass's replacement of one month are both by month first.
-        e.HasKey(x => new { x.Month, x.OrganisationId });
+        // The table's read (a range of spans) and the pass's replacement of one span are both by the span's first day first.
+        // A month span and the span of its first day start on the same day: the last day tells them apart.
+        e.HasKey(x => new { x.Month, x.LastDay, x.OrganisationId });
         e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
 internal sealed class AssessmentRollupMonthConfiguration : IEntityTypeConfiguration<AssessmentRollupMonth>
 {
-    public void Configure(EntityTypeBuilder<AssessmentRollupMonth> e) => e.HasKey(x => x.Month);
+    public void Configure(EntityTypeBuilder<AssessmentRollupMonth> e) => e.HasKey(x => new { x.Month, x.LastDay });
 }

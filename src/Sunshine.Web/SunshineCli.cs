@@ -259,7 +259,7 @@ public static class SunshineCli
         Console.WriteLine($"Recounted {pass.Months} months of petitions ({pass.Rows:N0} rollup rows) in {watch.Elapsed.TotalSeconds:F1} s.");
         watch.Restart();
         var assessment = await Sunshine.Web.Features.Oversight.Assessment.AssessmentRollups.RebuildAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
-        Console.WriteLine($"Recounted {assessment.Months} months of the assessment ({assessment.Rows:N0} rollup rows) in {watch.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Recounted {assessment.Months} months and {assessment.Days} days of the assessment ({assessment.Rows:N0} rollup rows) in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }
 

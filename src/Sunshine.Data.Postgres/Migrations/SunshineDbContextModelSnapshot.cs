@@ -397,6 +397,9 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -451,7 +454,7 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<int>("UnitTimely")
                         .HasColumnType("integer");
 
-                    b.HasKey("Month", "OrganisationId");
+                    b.HasKey("Month", "LastDay", "OrganisationId");
 
                     b.HasIndex("OrganisationId");
 
@@ -463,13 +466,16 @@ namespace Sunshine.Data.Postgres.Migrations
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("CountedFor")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("ValidThrough")
                         .HasColumnType("date");
 
-                    b.HasKey("Month");
+                    b.HasKey("Month", "LastDay");
 
                     b.ToTable("AssessmentRollupMonths");
                 });

@@ -378,6 +378,9 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -432,7 +435,7 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<int>("UnitTimely")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "OrganisationId");
+                    b.HasKey("Month", "LastDay", "OrganisationId");
 
                     b.HasIndex("OrganisationId");
 
@@ -444,13 +447,16 @@ namespace Sunshine.Data.Sqlite.Migrations
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CountedFor")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ValidThrough")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Month");
+                    b.HasKey("Month", "LastDay");
 
                     b.ToTable("AssessmentRollupMonths");
                 });

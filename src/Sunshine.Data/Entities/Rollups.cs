@@ -74,14 +74,17 @@ public sealed class RollupMark
 }
 
 /// <summary>
-/// 信访考核 (DOMAIN.md §1.6): one unit's counts for the petitions received in one month — the numerators and denominators
-/// of every rate, and the day sums of the average handling days — as the assessment counts them for the whole province
-/// (no scope) on the day <see cref="AssessmentRollupMonth.CountedFor"/>. A period's table is the sum of its months' rows.
+/// 信访考核 (DOMAIN.md §1.6): one unit's counts for the petitions received in one span of days — a closed month, or one
+/// day of the current month — the numerators and denominators of every rate, and the day sums of the average handling
+/// days, as the assessment counts them for the whole province (no scope) on the day
+/// <see cref="AssessmentRollupMonth.CountedFor"/>. A period's table is the sum of its spans' rows.
 /// </summary>
 public sealed class AssessmentRollup
 {
-    /// <summary>The first day of the month received.</summary>
+    /// <summary>The first day of the span received: the first of the month, or the day itself.</summary>
     public DateOnly Month { get; set; }
+    /// <summary>The last day of the span: the month's last day, or <see cref="Month"/> for a day span.</summary>
+    public DateOnly LastDay { get; set; }
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public int BureauTimely { get; set; }
@@ -104,12 +107,15 @@ public sealed class AssessmentRollup
 }
 
 /// <summary>
-/// A month of <see cref="AssessmentRollup"/> rows: the day they were counted for and the last day they still hold
-/// (a limit of one of the month's open cases passes the day after; null: none can pass any more).
+/// A span (a month, or a day of the current month) of <see cref="AssessmentRollup"/> rows: the day they were counted for
+/// and the last day they still hold (a limit of one of the span's open cases passes the day after; null: none can pass
+/// any more).
 /// </summary>
 public sealed class AssessmentRollupMonth
 {
     public DateOnly Month { get; set; }
+    /// <summary>The span's last day: a month span ends after <see cref="Month"/>, a day span on it.</summary>
+    public DateOnly LastDay { get; set; }
     public DateOnly CountedFor { get; set; }
     public DateOnly? ValidThrough { get; set; }
 }

@@ -15,7 +15,7 @@ using Sunshine.Web.Infrastructure;
 namespace Sunshine.Web.Tests.Oversight;
 
 /// <summary>
-/// 信访考核 from the monthly rollups against the live count, on hand-built cases of 小店区 from 2025-12 to 2026-09, read
+/// 信访考核 from the rollups (closed months, and the current month's closed days) against the live count, on hand-built cases of 小店区 from 2025-12 to 2026-09, read
 /// by the provincial bureau on a clock starting Wed 2026-09-16. Limits by hand, calendar days not counting the day of the
 /// event: transfer 15 日, acceptance 15 日, handling 60 日 from acceptance, evaluation window 30 日 from the reply.
 /// </summary>
@@ -26,6 +26,39 @@ public abstract class AssessmentRollupTests(TestApp app)
     private sealed record Units(int Province, int Bureau, int Labour, int Housing, int District);
 
     private int _n;
+    private int _bureau;
+
+    /// <summary>A case of 小店区信访局; hops: (to, sent, answered) in order; the unit accepts on its hop's answer date.</summary>
+    private void Add(string received, int? unit, PetitionStatus status, string? accepted = null, string? opinion = null, SatisfactionEvaluation? evaluation = null,
+        Purpose purpose = Purpose.Request, int? accused = null, params (int To, string Sent, string? Answered)[] hops)
+    {
+        using var db = app.NewContext();
+        _n++;
+        var acceptedOn = accepted is null ? (DateOnly?)null : D(accepted);
+        var p = new Petition
+        {
+            CaseNumber = "AR-" + _n.ToString("D3", CultureInfo.InvariantCulture), QueryCodeHash = RandomNumberGenerator.GetBytes(32),
+            Channel = _n % 3 == 0 ? Channel.Online : Channel.Letter, Purpose = purpose, AccusedOrganisationId = accused,
+            IssueLocalityCode = "140105000000", PetitionerName = "李" + _n, Summary = "汇总测试事项" + _n, Content = "汇总测试事项内容",
+            ReceivedOn = D(received), RegisteredOn = D(received), RegisteredAt = D(received).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+            RegisteringOrganisationId = _bureau, ResponsibleOrganisationId = unit, Status = status, RuleSetCode = "xinfang-2022",
+            TransferredOn = hops.Length == 0 ? null : D(hops[^1].Sent), AcceptedOn = acceptedOn, HandlingDueOn = acceptedOn?.AddDays(60),
+            OpinionIssuedOn = opinion is null ? null : D(opinion), UnitEvaluation = evaluation,
+        };
+        db.Petitions.Add(p);
+        db.SaveChanges();
+        var from = _bureau;
+        foreach (var (to, sent, answered) in hops)
+        {
+            db.PetitionHops.Add(new PetitionHop
+            {
+                PetitionId = p.Id, FromOrganisationId = from, ToOrganisationId = to, SentOn = D(sent), DueOn = D(sent).AddDays(15),
+                AnsweredOn = answered is null ? null : D(answered), Outcome = answered is null ? null : "accepted",
+            });
+            from = to;
+        }
+        db.SaveChanges();
+    }
 
     private async Task<Units> SeedAsync()
     {
@@ -35,38 +68,7 @@ public abstract class AssessmentRollupTests(TestApp app)
         var housing = await app.OrganisationAsync("小店区住房和城乡建设局");
         var district = await app.OrganisationAsync("小店区人民政府");
         var u = new Units(province.Id, bureau.Id, labour.Id, housing.Id, district.Id);
-        await using var db = app.NewContext();
-
-        // hops: (to, sent, answered) in order; the unit accepts on its hop's answer date.
-        void Add(string received, int? unit, PetitionStatus status, string? accepted = null, string? opinion = null, SatisfactionEvaluation? evaluation = null,
-            Purpose purpose = Purpose.Request, int? accused = null, params (int To, string Sent, string? Answered)[] hops)
-        {
-            _n++;
-            var acceptedOn = accepted is null ? (DateOnly?)null : D(accepted);
-            var p = new Petition
-            {
-                CaseNumber = "AR-" + _n.ToString("D3", CultureInfo.InvariantCulture), QueryCodeHash = RandomNumberGenerator.GetBytes(32),
-                Channel = _n % 3 == 0 ? Channel.Online : Channel.Letter, Purpose = purpose, AccusedOrganisationId = accused,
-                IssueLocalityCode = "140105000000", PetitionerName = "李" + _n, Summary = "汇总测试事项" + _n, Content = "汇总测试事项内容",
-                ReceivedOn = D(received), RegisteredOn = D(received), RegisteredAt = D(received).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
-                RegisteringOrganisationId = bureau.Id, ResponsibleOrganisationId = unit, Status = status, RuleSetCode = "xinfang-2022",
-                TransferredOn = hops.Length == 0 ? null : D(hops[^1].Sent), AcceptedOn = acceptedOn, HandlingDueOn = acceptedOn?.AddDays(60),
-                OpinionIssuedOn = opinion is null ? null : D(opinion), UnitEvaluation = evaluation,
-            };
-            db.Petitions.Add(p);
-            db.SaveChanges();
-            var from = bureau.Id;
-            foreach (var (to, sent, answered) in hops)
-            {
-                db.PetitionHops.Add(new PetitionHop
-                {
-                    PetitionId = p.Id, FromOrganisationId = from, ToOrganisationId = to, SentOn = D(sent), DueOn = D(sent).AddDays(15),
-                    AnsweredOn = answered is null ? null : D(answered), Outcome = answered is null ? null : "accepted",
-                });
-                from = to;
-            }
-            db.SaveChanges();
-        }
+        _bureau = bureau.Id;
 
         var (L, H, G) = (labour.Id, housing.Id, district.Id);
         // 人社局: twelve cases, two a month from January to June, each sent 2 days after receipt, accepted 3 days later
@@ -118,13 +120,14 @@ public abstract class AssessmentRollupTests(TestApp app)
             CancellationToken.None, rollups);
     }
 
-    /// <summary>The rollup-based table equals the live one, row by row; returns it and how many months came from rollups.</summary>
-    private async Task<AssessmentTable> SameAsLiveAsync(string period, int province, int months)
+    /// <summary>The rollup-based table equals the live one, row by row, with this many months and days from rollups.</summary>
+    private async Task<AssessmentTable> SameAsLiveAsync(string period, int province, int months, int days = 0)
     {
         var rolled = await TableAsync(period, true, province);
         var live = await TableAsync(period, false, province);
-        Assert.Equal(0, live.MonthsFromRollups);
-        Assert.True(months == rolled.MonthsFromRollups, $"{period}: {rolled.MonthsFromRollups} months from rollups, expected {months}");
+        Assert.Equal((0, 0), (live.MonthsFromRollups, live.DaysFromRollups));
+        Assert.True((months, days) == (rolled.MonthsFromRollups, rolled.DaysFromRollups),
+            $"{period}: {rolled.MonthsFromRollups} months and {rolled.DaysFromRollups} days from rollups, expected {months} and {days}");
         Assert.Equal(JsonSerializer.Serialize(live.Rows), JsonSerializer.Serialize(rolled.Rows));
         return rolled;
     }
@@ -140,21 +143,24 @@ public abstract class AssessmentRollupTests(TestApp app)
     {
         var u = await SeedAsync();
         var first = await PassAsync();
-        // No mark yet: every closed month from 2025-12 to 2026-08 counted.
+        // No mark yet: every closed month from 2025-12 to 2026-08 counted, and the days of September before today.
         Assert.True(first.Rebuilt);
-        Assert.Equal(9, first.Months);
+        Assert.Equal((9, 15), (first.Months, first.Days));
         await using (var db = app.NewContext())
         {
             var states = await db.AssessmentRollupMonths.ToDictionaryAsync(s => s.Month);
             Assert.Equal(D("2026-09-24"), states[D("2026-08-01")].ValidThrough);
             Assert.Null(states[D("2026-07-01")].ValidThrough);
+            // 9/2's case: the bureau's transfer limit 9/17 is the nearest (the unit's acceptance limit is 9/18); 9/3 had no case.
+            Assert.Equal((D("2026-09-02"), D("2026-09-17")), (states[D("2026-09-02")].LastDay, states[D("2026-09-02")].ValidThrough));
+            Assert.Null(states[D("2026-09-03")].ValidThrough);
             Assert.All(states.Values, s => Assert.Equal(D("2026-09-16"), s.CountedFor));
         }
 
-        var year = await SameAsLiveAsync("2026", u.Province, 8);
+        var year = await SameAsLiveAsync("2026", u.Province, 8, 15);
         await SameAsLiveAsync("2026-Q2", u.Province, 3);
         await SameAsLiveAsync("2026-08", u.Province, 1);
-        await SameAsLiveAsync("2026-09", u.Province, 0);
+        await SameAsLiveAsync("2026-09", u.Province, 0, 15);
         await SameAsLiveAsync("2025", u.Province, 1);
 
         // By hand. 人社局: 12 + the case sent on to it + 2 in August + 1 in September = 16 items (the accusation against the
@@ -186,7 +192,7 @@ public abstract class AssessmentRollupTests(TestApp app)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var table = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            Assert.Equal(8, table.GetProperty("monthsFromRollups").GetInt32());
+            Assert.Equal((8, 15), (table.GetProperty("monthsFromRollups").GetInt32(), table.GetProperty("daysFromRollups").GetInt32()));
             foreach (var row in table.GetProperty("rows").EnumerateArray())
             {
                 var unit = row.GetProperty("organisationId").GetInt32();
@@ -215,31 +221,76 @@ public abstract class AssessmentRollupTests(TestApp app)
             });
             await db.SaveChangesAsync();
         }
-        var changed = await SameAsLiveAsync("2026", u.Province, 7);
+        var changed = await SameAsLiveAsync("2026", u.Province, 7, 15);
         Assert.Equal(labour.Counts.Satisfied + 1, changed.Rows.Single(r => r.OrganisationId == u.Labour).Counts.Satisfied);
         var pass = await PassAsync();
         // (Every month of this small database lies within the pass's look-back, so it recounts them all; none is rebuilt from scratch.)
         Assert.False(pass.Rebuilt);
         Assert.True(pass.Months >= 1);
-        await SameAsLiveAsync("2026", u.Province, 8);
+        await SameAsLiveAsync("2026", u.Province, 8, 15);
+
+        // In the current month a change makes only its own day live. 9/2's case is accepted today, and a case received
+        // on 9/5 is registered late today (a new petition id): 9/2 and 9/5 are counted live until the next pass; a case
+        // received today is counted live anyway.
+        await using (var db = app.NewContext())
+        {
+            var september = await db.Petitions.SingleAsync(p => p.ReceivedOn == D("2026-09-02"));
+            september.Status = PetitionStatus.Accepted;
+            september.AcceptedOn = D("2026-09-16");
+            september.HandlingDueOn = D("2026-11-15");
+            var hop = await db.PetitionHops.SingleAsync(h => h.PetitionId == september.Id);
+            hop.AnsweredOn = D("2026-09-16");
+            hop.Outcome = "accepted";
+            db.PetitionEvents.Add(new PetitionEvent
+            {
+                PetitionId = september.Id, At = Clock.GetUtcNow().UtcDateTime, On = D("2026-09-16"), Action = "Accept",
+                FromStatus = PetitionStatus.Transferred, ToStatus = PetitionStatus.Accepted,
+            });
+            await db.SaveChangesAsync();
+        }
+        Add("2026-09-05", u.Labour, PetitionStatus.Accepted, "2026-09-16", hops: (u.Labour, "2026-09-06", "2026-09-16"));
+        Add("2026-09-16", null, PetitionStatus.Registered);
+        var today = await SameAsLiveAsync("2026", u.Province, 8, 13);
+        // Both acceptances were in time.
+        Assert.Equal(year.Rows.Single(r => r.OrganisationId == u.Labour).Counts.UnitTimely + 2, today.Rows.Single(r => r.OrganisationId == u.Labour).Counts.UnitTimely);
+        Assert.Equal(year.Rows.Single(r => r.OrganisationId == u.Labour).Counts.Items + 1, today.Rows.Single(r => r.OrganisationId == u.Labour).Counts.Items);
+        pass = await PassAsync();
+        Assert.True(pass.Days >= 2);
+        await SameAsLiveAsync("2026", u.Province, 8, 15);
+        await SameAsLiveAsync("2026-09", u.Province, 0, 15);
 
         // 9/25: the August reply's evaluation window has passed — August no longer holds until the pass recounts it.
         Clock.SetUtcNow(new DateTimeOffset(2026, 9, 25, 2, 0, 0, TimeSpan.Zero));
-        var later = await SameAsLiveAsync("2026", u.Province, 7);
+        // September's days hold: 9/2's and 9/5's cases now wait for answers due 11/15; 9/16–9/24 are not counted yet.
+        var later = await SameAsLiveAsync("2026", u.Province, 7, 15);
         Assert.Equal(changed.Rows.Single(r => r.OrganisationId == u.Labour).Counts.OverdueUnevaluated + 1,
             later.Rows.Single(r => r.OrganisationId == u.Labour).Counts.OverdueUnevaluated);
         pass = await PassAsync();
-        Assert.Equal(1, pass.Months);
-        await SameAsLiveAsync("2026", u.Province, 8);
+        Assert.Equal((1, 9), (pass.Months, pass.Days));
+        await SameAsLiveAsync("2026", u.Province, 8, 24);
 
-        // 10/2: September has closed and is counted by the next pass; August (now good through 10/11) is left alone.
+        // 10/2: September has closed and is counted by the next pass — its days are no longer read, the month is live
+        // until then; August (now good through 10/11) is left alone.
         Clock.SetUtcNow(new DateTimeOffset(2026, 10, 2, 2, 0, 0, TimeSpan.Zero));
         await SameAsLiveAsync("2026", u.Province, 8);
         pass = await PassAsync();
-        Assert.Equal(1, pass.Months);
-        await SameAsLiveAsync("2026", u.Province, 9);
+        Assert.Equal((1, 1), (pass.Months, pass.Days));
+        await SameAsLiveAsync("2026", u.Province, 9, 1);
         await using (var db = app.NewContext())
             Assert.Equal(D("2026-10-11"), (await db.AssessmentRollupMonths.SingleAsync(s => s.Month == D("2026-08-01"))).ValidThrough);
+
+        // 11/2: August no longer holds (its 10/11 limit passed) and October has closed; the pass recounts both, and
+        // deletes September's day spans (no reader of September can read them any more), keeping October's.
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero));
+        await SameAsLiveAsync("2026", u.Province, 8);
+        pass = await PassAsync();
+        Assert.Equal((2, 1), (pass.Months, pass.Days));
+        await SameAsLiveAsync("2026", u.Province, 10, 1);
+        await using (var db = app.NewContext())
+        {
+            var days = await db.AssessmentRollupMonths.Where(s => s.LastDay == s.Month).Select(s => s.Month).OrderBy(d => d).ToListAsync();
+            Assert.Equal([D("2026-10-01"), D("2026-11-01")], days);
+        }
 
         // Nothing to evaluate at all: a year with no cases is an empty table either way.
         var empty = await SameAsLiveAsync("2024", u.Province, 0);

@@ -15,9 +15,10 @@ public sealed record AssessmentRow(int OrganisationId, string Name, string Divis
     IReadOnlyDictionary<AssessmentMetric, decimal?> Rates, IReadOnlyDictionary<AssessmentMetric, RateColour> Colours,
     decimal? AverageHandlingDays, decimal? Score, int? Rank, bool TooFew);
 
-/// <param name="MonthsFromRollups">How many months of the period were read from <see cref="AssessmentRollup"/> rows (the rest counted live).</param>
+/// <param name="MonthsFromRollups">How many whole months of the period were read from <see cref="AssessmentRollup"/> rows.</param>
+/// <param name="DaysFromRollups">How many single days (of the current month) were read from them; the rest was counted live.</param>
 public sealed record AssessmentTable(string Period, DateOnly From, DateOnly To, DateOnly Today, int MinItems, IReadOnlyList<AssessmentRow> Rows,
-    int MonthsFromRollups = 0);
+    int MonthsFromRollups = 0, int DaysFromRollups = 0);
 
 /// <summary>
 /// 信访考核 per unit and period (DOMAIN.md §1.6): two GROUP BY queries over the petitions of the period — one by the
@@ -75,15 +76,15 @@ public static class AssessmentQuery
         }
 
         // A bureau whose scope holds every organisation (all lie under its ScopePath) sees every case but those accusing
-        // itself: its table is read from the monthly rollups where they hold for today (AssessmentRollups), minus the cases
-        // accusing it, and the rest of the period is counted live. Narrower scopes are counted live.
+        // itself: its table is read from the rollups (closed months, and the current month's closed days) where they hold
+        // for today (AssessmentRollups), minus the cases accusing it, and the rest of the period is counted live. Narrower scopes are counted live.
         var counts = new Dictionary<int, AssessmentCounts>();
-        var rolledUp = 0;
+        var (rolledUp, daysRolledUp) = (0, 0);
         IReadOnlyList<(DateOnly From, DateOnly To)> live = [(period.From, period.To)];
         if (useRollups && scope.AtBureau && scope.IncludeSubordinates && !await db.Organisations.AnyAsync(o => !o.Path.StartsWith(scope.ScopePath), ct))
         {
             var read = await AssessmentRollups.ReadAsync(db, sets, period, own, ct);
-            (counts, rolledUp, live) = (read.Counts, read.Months, read.Live);
+            (counts, rolledUp, daysRolledUp, live) = (read.Counts, read.Months, read.Days, read.Live);
         }
         foreach (var (from, to) in live)
             Add(counts, await LiveAsync(from, to));
@@ -102,7 +103,7 @@ public static class AssessmentQuery
             })
             .OrderBy(r => r.Rank is null).ThenBy(r => r.Rank).ThenBy(r => r.DivisionCode, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        return new AssessmentTable(period.Code, period.From, period.To, today, scoring.MinItems, rows, rolledUp);
+        return new AssessmentTable(period.Code, period.From, period.To, today, scoring.MinItems, rows, rolledUp, daysRolledUp);
     }
 
     /// <summary>

@@ -9,10 +9,11 @@ using Sunshine.Web.Infrastructure;
 namespace Sunshine.Web.Features.Oversight.Assessment;
 
 /// <summary>
-/// Keeps the assessment's monthly rollups (<see cref="AssessmentRollup"/>): for each closed month, each unit's counts of
-/// the cases received in it, counted with the live table's own queries (<see cref="AssessmentQuery.CountAllAsync"/>) on
-/// that month's petitions — one GROUP BY per grouping, a few hundred rows written. A period's table then sums at most
-/// twelve rows per unit.
+/// Keeps the assessment's rollups (<see cref="AssessmentRollup"/>): for each closed month, and for each day of the current
+/// month before today, each unit's counts of the cases received in it, counted with the live table's own queries
+/// (<see cref="AssessmentQuery.CountAllAsync"/>) on that span's petitions — a few hundred rows written. A year's table
+/// then sums at most eleven month rows and thirty day rows per unit, and counts only today (and whatever changed since
+/// the pass) live.
 /// </summary>
 /// <remarks>
 /// Why rebuilding months rather than updating counts case by case: a case received in March may be answered, evaluated,
@@ -21,9 +22,10 @@ namespace Sunshine.Web.Features.Oversight.Assessment;
 /// delta; recounting the month with the very same queries cannot differ from the live table by construction. A month's
 /// rows hold exactly when both of these are true, and only then does <see cref="ReadAsync"/> use them:
 /// <list type="bullet">
-/// <item>no case of the month changed since it was counted: every change to a case writes a case event, so the months of
-/// the petitions and events with ids above the pass's mark are counted live (the dashboard's rollups detect their months
-/// the same way). On SQLite one writer commits at a time, so ids become visible in order and this is exact. On PostgreSQL
+/// <item>no case of the span changed since it was counted: every change to a case writes a case event, so the months (for a
+/// month span) or days (for a day span) received of the petitions and events with ids above the pass's mark are counted
+/// live (the dashboard's rollups detect their months the same way). Days matter in the current month: new cases and
+/// events on this month's cases arrive all the time, and each makes only its own day live, not the month. On SQLite one writer commits at a time, so ids become visible in order and this is exact. On PostgreSQL
 /// an id handed out before the mark may commit after it: that change is missed until the next pass, which looks
 /// <c>DashboardRollups.Overlap</c> ids back and recounts its month — a table may lag such a race by one interval;</item>
 /// <item>today lies within [<see cref="AssessmentRollupMonth.CountedFor"/>, <see cref="AssessmentRollupMonth.ValidThrough"/>]:
@@ -32,7 +34,9 @@ namespace Sunshine.Web.Features.Oversight.Assessment;
 /// change before the day after the smallest such X that had not passed when counted. Once every case of a month is
 /// decided, answered and evaluated or past its limits, its rows hold for good.</item>
 /// </list>
-/// The current month is always counted live. The pass runs on one node through the lease <c>assessment-rollups</c>.
+/// Today is always counted live. Day spans are read only in their own month: once it has closed, its month span is read
+/// (or the month is counted live), so a month is never read as both; its day spans are deleted a month later, when no
+/// reader of that month can be left. The pass runs on one node through the lease <c>assessment-rollups</c>.
 /// </remarks>
 public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<AssessmentRollups> logger)
     : LeasedBackgroundWork(scopes, time, configuration, logger)
@@ -50,11 +54,13 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         if (pass.Months > 0) _logger.LogInformation("Assessment rollups: recounted {Months} months ({Rows} rows)", pass.Months, pass.Rows);
     }
 
-    public sealed record Pass(int Months, int Rows, bool Rebuilt);
+    /// <param name="Months">Month spans recounted.</param>
+    /// <param name="Days">Day spans (of the current month) recounted.</param>
+    public sealed record Pass(int Months, int Days, int Rows, bool Rebuilt);
 
     /// <summary>
-    /// One pass: recounts the closed months that are missing, touched since the last pass, or no longer hold for today.
-    /// A full rebuild when there is no mark yet.
+    /// One pass: recounts the closed months and the current month's closed days that are missing, touched since the last
+    /// pass, or no longer hold for today. A full rebuild when there is no mark yet.
     /// </summary>
     public static async Task<Pass> UpdateAsync(SunshineDbContext db, TimeProvider time, CancellationToken ct = default)
     {
@@ -64,25 +70,34 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         // The marks first: whatever changes while the months are counted is picked up by the next pass (and read live).
         var lastPetition = await db.Petitions.MaxAsync(p => (long?)p.Id, ct) ?? 0;
         var lastEvent = await db.PetitionEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        var touched = (lastPetition != mark.LastPetitionId || lastEvent != mark.LastEventId
-            ? await DashboardRollups.TouchedMonthsAsync(db, mark.LastPetitionId - DashboardRollups.Overlap, mark.LastEventId - DashboardRollups.Overlap,
+        var touched = lastPetition != mark.LastPetitionId || lastEvent != mark.LastEventId
+            ? await DashboardRollups.TouchedDaysAsync(db, mark.LastPetitionId - DashboardRollups.Overlap, mark.LastEventId - DashboardRollups.Overlap,
                 lastPetition, lastEvent, ct)
-            : []).ToHashSet();
-        var states = await db.AssessmentRollupMonths.AsNoTracking().ToDictionaryAsync(s => s.Month, ct);
-        var months = (await ClosedMonthsAsync(db, today, ct))
-            .Where(m => touched.Contains(m) || !states.TryGetValue(m, out var state) || !Holds(state, today))
+            : [];
+        var states = await db.AssessmentRollupMonths.AsNoTracking().ToDictionaryAsync(s => (s.Month, s.LastDay), ct);
+        var spans = (await ClosedSpansAsync(db, today, ct))
+            .Where(span => touched.Any(d => d >= span.From && d <= span.To) || !states.TryGetValue(span, out var state) || !Holds(state, today))
             .ToList();
-        var rows = await RecountAsync(db, months, today, ct);
+        var rows = await RecountAsync(db, spans, today, ct);
+        // A closed month's day spans, once no reader of that month can be left (it is read by its month span meanwhile).
+        var previous = DashboardRollups.MonthOf(today).AddMonths(-1);
+        await db.AssessmentRollups.Where(r => r.LastDay == r.Month && r.Month < previous).ExecuteDeleteAsync(ct);
+        await db.AssessmentRollupMonths.Where(r => r.LastDay == r.Month && r.Month < previous).ExecuteDeleteAsync(ct);
         // The recount clears the change tracker after each month: the mark is attached again, or its new ids are never saved.
         db.RollupMarks.Update(mark);
         mark.LastPetitionId = lastPetition;
         mark.LastEventId = lastEvent;
         mark.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return new Pass(months.Count, rows, false);
+        return Counted(spans, rows, false);
     }
 
-    /// <summary>Recounts every closed month: after the demo load, an import, or on request.</summary>
+    private static Pass Counted(IReadOnlyCollection<(DateOnly From, DateOnly To)> spans, int rows, bool rebuilt) =>
+        new(spans.Count(s => !IsDay(s.From, s.To)), spans.Count(s => IsDay(s.From, s.To)), rows, rebuilt);
+
+    private static bool IsDay(DateOnly first, DateOnly last) => first == last;
+
+    /// <summary>Recounts every closed month and day: after the demo load, an import, or on request.</summary>
     public static async Task<Pass> RebuildAsync(SunshineDbContext db, TimeProvider time, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(time);
@@ -90,47 +105,51 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         var lastEvent = await db.PetitionEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         await db.AssessmentRollups.ExecuteDeleteAsync(ct);
         await db.AssessmentRollupMonths.ExecuteDeleteAsync(ct);
-        var months = await ClosedMonthsAsync(db, today, ct);
-        var rows = await RecountAsync(db, months, today, ct);
+        var spans = await ClosedSpansAsync(db, today, ct);
+        var rows = await RecountAsync(db, spans, today, ct);
         var mark = await db.RollupMarks.SingleOrDefaultAsync(m => m.Name == MarkName, ct);
         if (mark is null) db.RollupMarks.Add(mark = new RollupMark { Name = MarkName });
         mark.LastPetitionId = lastPetition;
         mark.LastEventId = lastEvent;
         mark.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return new Pass(months.Count, rows, true);
+        return Counted(spans, rows, true);
     }
 
     private static bool Holds(AssessmentRollupMonth state, DateOnly today) =>
         state.CountedFor <= today && (state.ValidThrough is not { } through || today <= through);
 
-    /// <summary>The months from the first one received up to the last one that has ended before today.</summary>
-    private static async Task<List<DateOnly>> ClosedMonthsAsync(SunshineDbContext db, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The months from the first one received up to the last one that has ended before today, then the days of today's
+    /// month before today, each as its first and last day.
+    /// </summary>
+    private static async Task<List<(DateOnly From, DateOnly To)>> ClosedSpansAsync(SunshineDbContext db, DateOnly today, CancellationToken ct)
     {
-        var months = new List<DateOnly>();
-        if (await db.Petitions.MinAsync(p => (DateOnly?)p.ReceivedOn, ct) is { } first)
-            for (var m = DashboardRollups.MonthOf(first); m < DashboardRollups.MonthOf(today); m = m.AddMonths(1)) months.Add(m);
-        return months;
+        var spans = new List<(DateOnly From, DateOnly To)>();
+        if (await db.Petitions.MinAsync(p => (DateOnly?)p.ReceivedOn, ct) is not { } first) return spans;
+        var current = DashboardRollups.MonthOf(today);
+        for (var m = DashboardRollups.MonthOf(first); m < current; m = m.AddMonths(1)) spans.Add((m, m.AddMonths(1).AddDays(-1)));
+        for (var d = first > current ? first : current; d < today; d = d.AddDays(1)) spans.Add((d, d));
+        return spans;
     }
 
-    /// <summary>Replaces these months' rows with their counts for today, each month in one transaction. Returns the rows written.</summary>
-    private static async Task<int> RecountAsync(SunshineDbContext db, IReadOnlyCollection<DateOnly> months, DateOnly today, CancellationToken ct)
+    /// <summary>Replaces these spans' rows with their counts for today, each span in one transaction. Returns the rows written.</summary>
+    private static async Task<int> RecountAsync(SunshineDbContext db, IReadOnlyCollection<(DateOnly From, DateOnly To)> spans, DateOnly today, CancellationToken ct)
     {
         var sets = AssessmentSets.From(db, today, RuleBook.Default);
         var written = 0;
-        foreach (var month in months)
+        foreach (var (from, to) in spans)
         {
-            var next = month.AddMonths(1);
-            var received = db.Petitions.AsNoTracking().Where(p => p.ReceivedOn >= month && p.ReceivedOn < next);
-            // No scope: every case of the month, as the province-wide bureau sees them before its own accusations are taken out.
+            var received = db.Petitions.AsNoTracking().Where(p => p.ReceivedOn >= from && p.ReceivedOn <= to);
+            // No scope: every case of the span, as the province-wide bureau sees them before its own accusations are taken out.
             var counts = await AssessmentQuery.CountAllAsync(received, received, sets, ct);
             var through = await ValidThroughAsync(received, sets, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.AssessmentRollups.Where(r => r.Month == month).ExecuteDeleteAsync(ct);
-            await db.AssessmentRollupMonths.Where(r => r.Month == month).ExecuteDeleteAsync(ct);
-            var rows = counts.Where(c => c.Value != new AssessmentCounts()).Select(c => RowOf(month, c.Key, c.Value)).ToList();
+            await db.AssessmentRollups.Where(r => r.Month == from && r.LastDay == to).ExecuteDeleteAsync(ct);
+            await db.AssessmentRollupMonths.Where(r => r.Month == from && r.LastDay == to).ExecuteDeleteAsync(ct);
+            var rows = counts.Where(c => c.Value != new AssessmentCounts()).Select(c => RowOf(from, to, c.Key, c.Value)).ToList();
             db.AssessmentRollups.AddRange(rows);
-            db.AssessmentRollupMonths.Add(new AssessmentRollupMonth { Month = month, CountedFor = today, ValidThrough = through });
+            db.AssessmentRollupMonths.Add(new AssessmentRollupMonth { Month = from, LastDay = to, CountedFor = today, ValidThrough = through });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             await tx.CommitAsync(ct);
@@ -166,9 +185,9 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         return new[] { registered, hop, handling, window }.Where(d => d is not null).Min();
     }
 
-    private static AssessmentRollup RowOf(DateOnly month, int unit, AssessmentCounts c) => new()
+    private static AssessmentRollup RowOf(DateOnly from, DateOnly to, int unit, AssessmentCounts c) => new()
     {
-        Month = month, OrganisationId = unit,
+        Month = from, LastDay = to, OrganisationId = unit,
         BureauTimely = c.BureauTimely, BureauLate = c.BureauLate, UnitTimely = c.UnitTimely, UnitLate = c.UnitLate,
         OnTime = c.OnTime, Late = c.Late, Unanswered = c.Unanswered, OverdueUnanswered = c.OverdueUnanswered,
         Satisfied = c.Satisfied, FairlySatisfied = c.FairlySatisfied, Dissatisfied = c.Dissatisfied, OverdueUnevaluated = c.OverdueUnevaluated,
@@ -183,34 +202,43 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         Items = r.Items, Repeat = r.Repeat, Online = r.Online, ResolvedFirstTime = r.ResolvedFirstTime, HandlingDays = r.HandlingDays,
     };
 
-    /// <param name="Counts">Each unit's counts over the months read from the rollups, without the cases accusing the reader.</param>
-    /// <param name="Months">How many months were read from the rollups.</param>
+    /// <param name="Counts">Each unit's counts over the spans read from the rollups, without the cases accusing the reader.</param>
+    /// <param name="Months">How many whole months were read from the rollups.</param>
+    /// <param name="Days">How many single days (of the current month) were read from the rollups.</param>
     /// <param name="Live">The date ranges of the period still to count live.</param>
-    public sealed record Read(Dictionary<int, AssessmentCounts> Counts, int Months, IReadOnlyList<(DateOnly From, DateOnly To)> Live);
+    public sealed record Read(Dictionary<int, AssessmentCounts> Counts, int Months, int Days, IReadOnlyList<(DateOnly From, DateOnly To)> Live);
 
     /// <summary>
-    /// The period's whole months whose rows hold for today, summed per unit, minus the cases of those months that accuse
-    /// <paramref name="reader"/> (the one exclusion of a province-wide bureau's scope, Art. 30); the rest of the period is
-    /// returned as ranges to count live.
+    /// The period's closed months and the current month's closed days whose rows hold for today, summed per unit, minus
+    /// the cases of those spans that accuse <paramref name="reader"/> (the one exclusion of a province-wide bureau's scope,
+    /// Art. 30); the rest of the period is returned as ranges to count live.
     /// </summary>
     public static async Task<Read> ReadAsync(SunshineDbContext db, AssessmentSets sets, AssessmentPeriod period, int reader, CancellationToken ct)
     {
         var today = sets.Today;
         var counts = new Dictionary<int, AssessmentCounts>();
         var mark = await db.RollupMarks.AsNoTracking().SingleOrDefaultAsync(m => m.Name == MarkName, ct);
-        if (mark is null) return new Read(counts, 0, [(period.From, period.To)]);
+        if (mark is null) return new Read(counts, 0, 0, [(period.From, period.To)]);
         var first = DashboardRollups.MonthOf(period.From);
+        var current = DashboardRollups.MonthOf(today);
         var states = await db.AssessmentRollupMonths.AsNoTracking().Where(s => s.Month >= first && s.Month <= period.To).ToListAsync(ct);
         // Changed since the pass: counted live (a primary-key range of what arrived since, not the table).
-        var touched = (await DashboardRollups.TouchedMonthsAsync(db, mark.LastPetitionId, mark.LastEventId, long.MaxValue, long.MaxValue, ct)).ToHashSet();
-        var usable = states.Where(s => s.Month >= period.From && s.Month.AddMonths(1).AddDays(-1) <= period.To
-                                       && s.Month.AddMonths(1) <= today && Holds(s, today) && !touched.Contains(s.Month))
-            .Select(s => s.Month).Order().ToList();
-        if (usable.Count == 0) return new Read(counts, 0, [(period.From, period.To)]);
+        var touched = await DashboardRollups.TouchedDaysAsync(db, mark.LastPetitionId, mark.LastEventId, long.MaxValue, long.MaxValue, ct);
+        // Closed, inside the period, holding for today, untouched; a month span only for a closed month and a day span only
+        // within today's month, so no day is read twice.
+        var usable = states.Where(s => s.Month >= period.From && s.LastDay <= period.To && s.LastDay < today && Holds(s, today)
+                                       && (IsDay(s.Month, s.LastDay) ? s.Month >= current : s.Month < current)
+                                       && !touched.Any(d => d >= s.Month && d <= s.LastDay))
+            .OrderBy(s => s.Month).ToList();
+        if (usable.Count == 0) return new Read(counts, 0, 0, [(period.From, period.To)]);
+        var months = usable.Where(s => !IsDay(s.Month, s.LastDay)).Select(s => s.Month).ToList();
+        var days = usable.Where(s => IsDay(s.Month, s.LastDay)).Select(s => s.Month).ToList();
 
-        // Summed in the database: one row per unit comes back, not one per unit and month (2,759 instead of ~27,000 for a
+        // Summed in the database: one row per unit comes back, not one per unit and span (2,759 instead of ~50,000 for a
         // province's year at 1M).
-        var sums = await db.AssessmentRollups.Where(r => usable.Contains(r.Month)).GroupBy(r => r.OrganisationId)
+        var sums = await db.AssessmentRollups
+            .Where(r => (months.Contains(r.Month) && r.LastDay != r.Month) || (days.Contains(r.Month) && r.LastDay == r.Month))
+            .GroupBy(r => r.OrganisationId)
             .Select(g => new AssessmentRollup
             {
                 OrganisationId = g.Key,
@@ -223,34 +251,34 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
             .ToListAsync(ct);
         foreach (var r in sums)
             counts[r.OrganisationId] = CountsOf(r);
-        foreach (var (from, to) in Ranges(usable))
+        var ranges = Ranges(usable.Select(s => (s.Month, s.LastDay)));
+        foreach (var (from, to) in ranges)
         {
             // Few cases accuse the bureau itself, and AccusedOrganisationId is indexed.
             var accusing = db.Petitions.AsNoTracking().Where(p => p.AccusedOrganisationId == reader && p.ReceivedOn >= from && p.ReceivedOn <= to);
             AssessmentQuery.Add(counts, await AssessmentQuery.CountAllAsync(accusing, accusing, sets, ct), -1);
         }
 
-        // The rest of the period: the days not in a usable month, as contiguous ranges.
+        // The rest of the period: the days not in a usable span, as contiguous ranges.
         var live = new List<(DateOnly From, DateOnly To)>();
         var start = period.From;
-        foreach (var (from, to) in Ranges(usable))
+        foreach (var (from, to) in ranges)
         {
             if (start < from) live.Add((start, from.AddDays(-1)));
             start = to.AddDays(1);
         }
         if (start <= period.To) live.Add((start, period.To));
-        return new Read(counts, usable.Count, live);
+        return new Read(counts, months.Count, days.Count, live);
     }
 
-    /// <summary>Sorted months as ranges of days, neighbouring months joined.</summary>
-    private static List<(DateOnly From, DateOnly To)> Ranges(IReadOnlyList<DateOnly> months)
+    /// <summary>Sorted, non-overlapping spans as ranges of days, neighbouring spans joined.</summary>
+    private static List<(DateOnly From, DateOnly To)> Ranges(IEnumerable<(DateOnly From, DateOnly To)> spans)
     {
         var ranges = new List<(DateOnly From, DateOnly To)>();
-        foreach (var m in months)
+        foreach (var (from, to) in spans)
         {
-            var last = m.AddMonths(1).AddDays(-1);
-            if (ranges.Count > 0 && ranges[^1].To.AddDays(1) == m) ranges[^1] = (ranges[^1].From, last);
-            else ranges.Add((m, last));
+            if (ranges.Count > 0 && ranges[^1].To.AddDays(1) == from) ranges[^1] = (ranges[^1].From, to);
+            else ranges.Add((from, to));
         }
         return ranges;
     }

@@ -77,6 +77,11 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
     /// counts may have changed since a pass that saw ids up to the "from" ones.
     /// </summary>
     internal static async Task<List<DateOnly>> TouchedMonthsAsync(SunshineDbContext db, long fromPetition, long fromEvent, long lastPetition, long lastEvent,
+        CancellationToken ct) =>
+        (await TouchedDaysAsync(db, fromPetition, fromEvent, lastPetition, lastEvent, ct)).Select(MonthOf).Distinct().Order().ToList();
+
+    /// <summary>The days received of the same petitions as <see cref="TouchedMonthsAsync"/>: what a rollup per day must recount.</summary>
+    internal static async Task<List<DateOnly>> TouchedDaysAsync(SunshineDbContext db, long fromPetition, long fromEvent, long lastPetition, long lastEvent,
         CancellationToken ct)
     {
         // Both walk a primary-key range, so a pass costs what arrived since the last one, not the table's size.
@@ -85,8 +90,7 @@ public sealed class DashboardRollups(IServiceScopeFactory scopes, TimeProvider t
                       where e.Id > fromEvent && e.Id <= lastEvent
                       join p in db.Petitions on e.PetitionId equals p.Id
                       select p.ReceivedOn;
-        var days = await received.Union(changed).ToListAsync(ct);
-        return days.Select(MonthOf).Distinct().Order().ToList();
+        return await received.Union(changed).ToListAsync(ct);
     }
 
     /// <summary>Recounts everything from the petitions: after the demo load, an import, or on request (CLI <c>rollups rebuild</c>).</summary>
