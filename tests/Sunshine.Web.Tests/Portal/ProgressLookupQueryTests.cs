@@ -34,8 +34,8 @@ public abstract class ProgressLookupQueryTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await citizen.PostAsJsonAsync("/api/public/progress", lookup)).StatusCode);
 
         using var counter = await CommandCounter.StartAsync(app);
-        // The lookup's contexts are reused (PooledContexts), and EF asks whether anyone listens for its events at most
-        // once a second per context (its logging cache time): give the one that answered the warm-up time to see the counter.
+        // The lookup's contexts are reused (PooledContexts), and EF caches whether anyone listens to its events for a
+        // second (ConfigureLoggingCacheTime's default): give the context that answered the warm-up time to see the counter.
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var answer = await citizen.PostAsJsonAsync("/api/public/progress", lookup);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
