@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Sunshine.Data;
 using Sunshine.Data.Postgres;
 using Sunshine.Data.Sqlite;
@@ -30,6 +31,7 @@ public static class Database
         if (provider == DatabaseProvider.Sqlite)
             connectionString = PrepareSqlite(connectionString);
         services.AddDbContextFactory<SunshineDbContext>(options => Configure(options, provider, connectionString));
+        services.AddSingleton<PooledContexts>();
         return services;
     }
 
@@ -82,6 +84,38 @@ public static class Database
         {
             // WAL lets readers run beside the writer; it is stored in the file, so once is enough.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+/// <summary>
+/// Contexts kept for reuse, for the public read that a crowd calls at once (the progress lookup). A new context builds
+/// EF's per-context services again — its connection object with the provider's functions registered on it, the query
+/// translators, the sets — and that, with the garbage it leaves, was a large part of a lookup's time under 64 clients
+/// (profile in docs/performance.md, session 8). EF clears a context it takes back (tracked entities, settings); the
+/// connection is closed here. Other requests keep the scoped context of
+/// <see cref="Database.AddSunshineDatabase"/>, which services such as the audit share within a request.
+/// </summary>
+public sealed class PooledContexts(DbContextOptions<SunshineDbContext> options)
+{
+    private readonly PooledDbContextFactory<SunshineDbContext> _factory = new(options, poolSize: 256);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a reused context with one connection open for the whole of it (each open of a
+    /// pooled SQLite connection costs EF its set-up again), and closes that connection before the context goes back:
+    /// a context resting in the pool must not hold a database connection (PostgreSQL's pool has 100).
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<SunshineDbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await work(db);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

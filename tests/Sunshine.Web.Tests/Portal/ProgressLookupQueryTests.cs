@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
+using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Tests.Portal;
 
@@ -33,6 +34,9 @@ public abstract class ProgressLookupQueryTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await citizen.PostAsJsonAsync("/api/public/progress", lookup)).StatusCode);
 
         using var counter = await CommandCounter.StartAsync(app);
+        // The lookup's contexts are reused (PooledContexts), and EF caches whether anyone listens to its events for a
+        // second (ConfigureLoggingCacheTime's default): give the context that answered the warm-up time to see the counter.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         var answer = await citizen.PostAsJsonAsync("/api/public/progress", lookup);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(lookup.caseNumber, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseNumber").GetString());
@@ -46,6 +50,62 @@ public abstract class ProgressLookupQueryTests(TestApp app)
         var later = counter.Take();
         Assert.Single(later, c => c.Contains("CalendarDays", StringComparison.Ordinal));
         Assert.Equal(3, later.Count(c => !c.Contains("CalendarDays", StringComparison.Ordinal) && !c.Contains("HolidayNotices", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The lookup reads through reused contexts (<see cref="PooledContexts"/>): lookups at once, of two cases and with a
+    /// wrong code among them, each answer their own case or the wrong pair's 404 — nothing of one lookup is left for the next.
+    /// </summary>
+    [Fact]
+    public async Task Lookups_on_reused_contexts_answer_each_their_own_case()
+    {
+        using var citizen = app.NewClient();
+        var cases = new List<(string CaseNumber, string QueryCode, string Summary)>();
+        foreach (var summary in new[] { "建议增设公交站点", "反映道路积水问题" })
+        {
+            var submitted = await citizen.PostAsJsonAsync("/api/public/petitions", new
+            {
+                issueLocalityCode = "140105001000", purpose = "Suggestion", summary,
+                content = "本人每天经过此处，情况已持续一段时间，希望有关部门尽快研究解决，方便群众出行。",
+                name = "王强", phone = "13812345678", acceptPrivacyNotice = true, submissionId = Guid.NewGuid().ToString(),
+            });
+            Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+            var receipt = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+            cases.Add((receipt.GetProperty("caseNumber").GetString()!, receipt.GetProperty("queryCode").GetString()!, summary));
+        }
+
+        // Three wrong pairs in all (below the free failures, so none waits on the test's clock).
+        var lookups = Enumerable.Range(0, 40).Select(async i =>
+        {
+            var (caseNumber, queryCode, summary) = cases[i % 2];
+            var wrong = i is 7 or 20 or 33;
+            var answer = await citizen.PostAsJsonAsync("/api/public/progress", new { caseNumber, queryCode = wrong ? "WRONG000" : queryCode });
+            return (Wrong: wrong, CaseNumber: caseNumber, Summary: summary, Status: answer.StatusCode, Body: await answer.Content.ReadFromJsonAsync<JsonElement>());
+        });
+        foreach (var lookup in await Task.WhenAll(lookups))
+        {
+            if (lookup.Wrong)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, lookup.Status);
+                Assert.Equal(0, lookup.Body.GetProperty("delaySeconds").GetInt32());
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.OK, lookup.Status);
+            Assert.Equal(lookup.CaseNumber, lookup.Body.GetProperty("caseNumber").GetString());
+            Assert.Equal(lookup.Summary, lookup.Body.GetProperty("summary").GetString());
+        }
+
+        // A context goes back with its connection closed (a pooled context must not keep a database connection), and
+        // the next one rented has nothing tracked from the last.
+        var contexts = app.Services.GetRequiredService<PooledContexts>();
+        var connection = await contexts.ReadAsync(db =>
+        {
+            db.QueryThrottles.Add(new Sunshine.Data.Entities.QueryThrottle { ClientKey = [1, 2, 3], Failures = 1, LastFailureAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+            Assert.Equal(System.Data.ConnectionState.Open, db.Database.GetDbConnection().State);
+            return Task.FromResult(db.Database.GetDbConnection());
+        }, CancellationToken.None);
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        Assert.Equal(0, await contexts.ReadAsync(db => Task.FromResult(db.ChangeTracker.Entries().Count()), CancellationToken.None));
     }
 
     /// <summary>The SQL commands EF runs on this test's database (other tests' databases are left out), as they run.</summary>

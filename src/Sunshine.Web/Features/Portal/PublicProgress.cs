@@ -46,14 +46,16 @@ public static class PublicProgress
         "reply-suggestion", "record-mediation", "withdraw", "request-review", "request-reexamination", EvaluateAction,
     };
 
-    public static async Task<IResult> Lookup(ProgressRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData, TimeProvider time,
+    public static async Task<IResult> Lookup(ProgressRequest request, HttpContext http, PooledContexts contexts, PersonalData personalData, TimeProvider time,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        // One connection for the lookup's three or four queries: each open of a pooled SQLite connection costs EF its
-        // set-up statements again (measured under load, docs/performance.md "Search scope tokens and progress lookup").
-        await db.Database.OpenConnectionAsync(ct);
-        var access = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, personalData, time, tracked: false, ct);
-        return access.Petition is null ? WrongPair(access, L) : TypedResults.Ok(await ViewAsync(db, access.Petition, await CalendarAsync(http, db, ct), time, L, ct));
+        // A reused context with one open connection for the lookup's three or four queries (PooledContexts): a new
+        // context per lookup cost more than the lookup's queries under load (docs/performance.md, session 8).
+        return await contexts.ReadAsync<IResult>(async db =>
+        {
+            var access = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, personalData, time, tracked: false, ct);
+            return access.Petition is null ? WrongPair(access, L) : TypedResults.Ok(await ViewAsync(db, access.Petition, await CalendarAsync(http, db, ct), time, L, ct));
+        }, ct);
     }
 
     public static async Task<IResult> Evaluate(string caseNumber, EvaluationRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData,
