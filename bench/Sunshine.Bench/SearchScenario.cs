@@ -52,8 +52,8 @@ public static partial class BenchRun
         }
         else
         {
-            await db.Database.SqlQuery<long>($"""SELECT "PetitionId" AS "Value" FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) ORDER BY "PetitionId" DESC LIMIT 20""").ToListAsync(ct);
-            await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) LIMIT 10001) AS c""").SingleAsync(ct);
+            await db.Database.SqlQuery<long>($"""SELECT "PetitionId" AS "Value" FROM "PetitionSearchEntries" WHERE "Vector" @@ plainto_tsquery('simple', {match}) ORDER BY "PetitionId" DESC LIMIT 20""").ToListAsync(ct);
+            await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 FROM "PetitionSearchEntries" WHERE "Vector" @@ plainto_tsquery('simple', {match}) LIMIT 10001) AS c""").SingleAsync(ct);
         }
     }
 
@@ -104,6 +104,6 @@ public static partial class BenchRun
         var match = ChineseSegmenter.ToMatchQuery(word);
         return provider == DatabaseProvider.Sqlite
             ? await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM "PetitionFts" WHERE "PetitionFts" MATCH {match} LIMIT {cap})""").SingleAsync(ct)
-            : await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) LIMIT {cap}) AS c""").SingleAsync(ct);
+            : await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 FROM "PetitionSearchEntries" WHERE "Vector" @@ plainto_tsquery('simple', {match}) LIMIT {cap}) AS c""").SingleAsync(ct);
     }
 }

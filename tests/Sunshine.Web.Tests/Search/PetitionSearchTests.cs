@@ -394,5 +394,11 @@ public sealed class PostgresSearchEstimateTests(PostgresApp app) : IClassFixture
         var (_, count, capped) = await PetitionSearch.SearchAsync(db, scope, Text(marker, take: 5), CancellationToken.None);
         Assert.Equal(40, count);
         Assert.False(capped);
+
+        // The measured figures are kept until the table is analysed again: 40 more hits count only after the next ANALYZE.
+        await SaveAsync(app, [.. Enumerable.Range(0, 40).Select(i => Petition(unit, marker + " 工资", "拖欠工资" + (40 + i)))]);
+        Assert.False(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 13));
+        await db.Database.ExecuteSqlRawAsync("""ANALYZE "PetitionSearchEntries" """);
+        Assert.True(await PetitionSearch.FarAboveCapAsync(db, scope, one, 1e9, CancellationToken.None, cap: 13));
     }
 }

@@ -29,7 +29,8 @@ public sealed record PetitionQuery(string? Text, Channel? Channel, int? Category
 /// <summary>
 /// Petition search within the caller's scope (<see cref="ScopeQueries.WithinScope(IQueryable{Petition}, UserScope)"/>
 /// is always applied): the text condition runs on the database's own full-text index — SQLite FTS5
-/// (<c>"PetitionFts" MATCH …</c>) or PostgreSQL GIN (<c>to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', …)</c>)
+/// (<c>"PetitionFts" MATCH …</c>) or PostgreSQL GIN (<c>"Vector" @@ plainto_tsquery('simple', …)</c>, the entry's stored words,
+/// migration PostgresSearchVector)
 /// — and the filters, scope, keyset and newest-first order are LINQ. Every value is a parameter; the user's text reaches
 /// the database only as <see cref="ChineseSegmenter.ToMatchQuery"/>'s quoted words.
 /// </summary>
@@ -58,9 +59,6 @@ public static class PetitionSearch
 
     /// <summary>A scope of at most this many units is narrow (a county has a few dozen; a city some hundreds).</summary>
     private const int MaxNarrowUnits = 100;
-
-    /// <summary>PostgreSQL: the text index (migration PostgresSearchScope), whose statistics hold the lexemes' frequencies.</summary>
-    private const string TextIndex = "IX_PetitionSearchEntries_Tokens_Scope";
 
     /// <summary>PostgreSQL: how far above the cap a measured estimate must be to give "10,000+" uncounted (<see cref="FarAboveCapAsync"/>).</summary>
     internal const int EstimateMargin = 3;
@@ -137,16 +135,21 @@ public static class PetitionSearch
             var upper = q.Before ?? long.MaxValue;
             // The subtree's key in the text index's "Scope" column (migration PostgresSearchScope), unless the scope
             // covers every unit anyway (a province bureau: the key would be on every entry and only slow the scan).
-            scopeKey = await ScopeKeyAsync(db, scope, ct);
-            estimatedHits = narrow ? null : await EstimatedRowsAsync(db, $"""SELECT 1 FROM "PetitionSearchEntries" WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match})""", ct);
+            var unitCounts = scope.IncludeSubordinates ? await UnitCountsAsync(db, scope, ct) : null;
+            scopeKey = ScopeKey(scope, unitCounts);
+            estimatedHits = narrow ? null : await EstimatedRowsAsync(db, $"""SELECT 1 FROM "PetitionSearchEntries" WHERE "Vector" @@ plainto_tsquery('simple', {match})""", ct);
             IQueryable<Petition> texts;
-            if (narrow && scopeKey is null || estimatedHits is { } hits && await WalkPrimaryKeyAsync(db, scope, hits, take, ct))
+            if (narrow && scopeKey is null || estimatedHits is { } hits && unitCounts is not null && await WalkPrimaryKeyAsync(db, hits, unitCounts.Share, take, ct))
             {
                 // Row by row: a unit's own cases start from its few petitions (the unit indexes) and check each one's text;
                 // a common text seen province-wide has a hit every few rows, so walking the primary key backwards finds a
-                // page soonest. (The keyset bound is repeated inside, or PostgreSQL merges with the entries from the newest down.)
-                texts = db.Petitions.AsNoTracking().Where(p => db.PetitionSearchEntries.Any(s => s.PetitionId == p.Id && s.PetitionId < upper
-                    && EF.Functions.ToTsVector("simple", s.Tokens).Matches(EF.Functions.PlainToTsQuery("simple", match))));
+                // page soonest. Each row's check reads the stored words ("Vector"), no parse. (The keyset bound is repeated
+                // inside, or PostgreSQL merges with the entries from the newest down.)
+                texts = db.Petitions.FromSql($"""
+                    SELECT p.* FROM "Petitions" AS p
+                    WHERE EXISTS (SELECT 1 FROM "PetitionSearchEntries" AS s
+                                  WHERE s."PetitionId" = p."Id" AND s."PetitionId" < {upper} AND s."Vector" @@ plainto_tsquery('simple', {match}))
+                    """).AsNoTracking();
             }
             else if (scopeKey is { } key)
             {
@@ -155,17 +158,17 @@ public static class PetitionSearch
                 texts = db.Petitions.FromSql($"""
                     SELECT p.* FROM "Petitions" AS p
                     WHERE p."Id" IN (SELECT s."PetitionId" FROM "PetitionSearchEntries" AS s
-                                     WHERE to_tsvector('simple', s."Tokens") @@ plainto_tsquery('simple', {match}) AND s."Scope" @> ARRAY[{key}] OFFSET 0)
+                                     WHERE s."Vector" @@ plainto_tsquery('simple', {match}) AND s."Scope" @> ARRAY[{key}] OFFSET 0)
                     """).AsNoTracking();
             }
             else
             {
                 // Matched first through GIN; OFFSET 0 keeps the planner from folding the match into a walk of the primary
-                // key, which would parse every row's tokens on the way.
+                // key, which would check every row on the way.
                 texts = db.Petitions.FromSql($"""
                     SELECT p.* FROM "Petitions" AS p
                     WHERE p."Id" IN (SELECT s."PetitionId" FROM "PetitionSearchEntries" AS s
-                                     WHERE to_tsvector('simple', s."Tokens") @@ plainto_tsquery('simple', {match}) OFFSET 0)
+                                     WHERE s."Vector" @@ plainto_tsquery('simple', {match}) OFFSET 0)
                     """).AsNoTracking();
             }
             matching = Visible(texts).Select(p => p.Id);
@@ -274,18 +277,30 @@ public static class PetitionSearch
     }
 
     /// <summary>
-    /// PostgreSQL: whether to walk the primary key (checking each row's text, ~35 µs: the tokens are parsed again) rather
-    /// than match first through GIN (~4 µs per hit, then ordered). Walking reads about take ÷ (hit rate × visible share)
-    /// rows. The hit rate comes from the planner's estimate (statistics of the index expression), the visible share from
-    /// the units in scope — both cheap, no scan.
+    /// PostgreSQL: whether to walk the primary key (checking each row's text) rather than match first through GIN
+    /// (~4 µs per hit, then ordered). Walking reads about take ÷ (hit rate × visible share) rows. The hit rate comes from
+    /// the planner's estimate (statistics of the entries' words), the visible share from the units in scope — both
+    /// cheap, no scan.
     /// </summary>
-    private static async Task<bool> WalkPrimaryKeyAsync(SunshineDbContext db, UserScope scope, double hits, int take, CancellationToken ct)
+    private static async Task<bool> WalkPrimaryKeyAsync(SunshineDbContext db, double hits, double visibleShare, int take, CancellationToken ct)
     {
         if (hits < RareTextHits) return false;
         var petitions = await EstimatedRowsAsync(db, $"""SELECT 1 FROM "Petitions" """, ct);
-        var visibleShare = await VisibleShareAsync(db, scope, ct);
         var rowsWalked = take / Math.Max(hits / Math.Max(petitions, 1) * visibleShare, 1e-9);
         return rowsWalked * 35 < hits * 4;
+    }
+
+    /// <summary>PostgreSQL: all units, and those under a scope's path (read in one query).</summary>
+    private sealed record UnitCounts(int All, int UnderScope)
+    {
+        /// <summary>The share of all units under the scope, as a cheap stand-in for the share of petitions it sees.</summary>
+        public double Share => Math.Max(UnderScope, 1) / (double)Math.Max(All, 1);
+    }
+
+    private static Task<UnitCounts> UnitCountsAsync(SunshineDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var path = scope.ScopePath;
+        return db.Organisations.GroupBy(o => 1).Select(g => new UnitCounts(g.Count(), g.Count(o => o.Path.StartsWith(path)))).SingleAsync(ct);
     }
 
     /// <summary>
@@ -294,44 +309,70 @@ public static class PetitionSearch
     /// <c>PostgresSearchScope</c>), as <see cref="ScopeToken"/> for SQLite. Null when the scope has no subordinates, is
     /// the root, or covers every unit (then every petition is in it and the key would only slow the index scan).
     /// </summary>
-    private static async Task<int?> ScopeKeyAsync(SunshineDbContext db, UserScope scope, CancellationToken ct)
-    {
-        if (!scope.IncludeSubordinates || ScopeToken(scope) is not { } token) return null;
-        var path = scope.ScopePath;
-        if (!await db.Organisations.AnyAsync(o => !o.Path.StartsWith(path), ct)) return null;
-        return int.Parse(token.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static int? ScopeKey(UserScope scope, UnitCounts? units) =>
+        units is not null && units.UnderScope < units.All && ScopeToken(scope) is { } token
+            ? int.Parse(token.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>
     /// PostgreSQL, a bureau whose scope covers every unit: whether the text's hits are so far above the cap that the
     /// count can be given as "10,000+" without counting them. Only a text of one lexeme whose document frequency was
-    /// measured qualifies: the lexeme must be among those the text index's statistics track (the most common 10,000,
-    /// migration SearchLexemeStatistics), and its hits are taken as its tracked frequency × the rows analysed. ANALYZE
-    /// reads every entry up to 3,000,000 rows and its counting of lexemes (lossy counting) can only under-count, and
-    /// petitions are never deleted, so that figure is not above the true hits. Not taken, counted instead: several
-    /// lexemes (the planner multiplies their frequencies as if independent, which may overstate their common hits), a
-    /// lexeme outside the statistics or a table never analysed (the planner's figure is then a guess). The petitions the
-    /// bureau may not see (accusations against itself, Art. 30) are all subtracted, matching or not, and what remains
-    /// must be <see cref="EstimateMargin"/> times the cap. The planner's <paramref name="estimate"/> is checked first, so
-    /// that most texts cost no catalogue read.
+    /// measured qualifies: the lexeme must be among those the statistics of the entries' words (<c>"Vector"</c>) track
+    /// (the most common 10,000, migration PostgresSearchVector), and its hits are taken as its tracked frequency × the
+    /// rows analysed. ANALYZE reads every entry up to 3,000,000 rows and its counting of lexemes (lossy counting) can
+    /// only under-count, and petitions are never deleted, so that figure is not above the true hits. Not taken, counted
+    /// instead: several lexemes (the planner multiplies their frequencies as if independent, which may overstate their
+    /// common hits), a lexeme outside the statistics or a table never analysed (the planner's figure is then a guess).
+    /// The petitions the bureau may not see (accusations against itself, Art. 30) are all subtracted, matching or not,
+    /// and what remains must be <see cref="EstimateMargin"/> times the cap. The planner's <paramref name="estimate"/> is
+    /// checked first, so that most texts cost no catalogue read; a text's measured hits are kept until the table is
+    /// analysed again (<see cref="MeasuredHits"/>).
     /// </summary>
     /// <param name="cap">The cap (<see cref="CountCap"/>; smaller in tests).</param>
     internal static async Task<bool> FarAboveCapAsync(SunshineDbContext db, UserScope scope, string match, double estimate, CancellationToken ct, int cap = CountCap)
     {
         var needed = EstimateMargin * (cap + 1.0);
         if (estimate < needed) return false;
-        var measured = await db.Database.SqlQuery<double?>($"""
-            SELECT CASE WHEN numnode(plainto_tsquery('simple', {match})) = 1 THEN
-                (SELECT s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], (SELECT lexeme FROM unnest(to_tsvector('simple', {match})) LIMIT 1))] * c.reltuples
-                 FROM pg_stats AS s JOIN pg_class AS c ON c.relname = 'PetitionSearchEntries' AND c.relnamespace = to_regnamespace(current_schema())
-                 WHERE s.schemaname = current_schema() AND s.tablename = {TextIndex})
-            END AS "Value"
-            """).SingleAsync(ct);
-        if (measured is not { } hits || hits < needed) return false;
         var own = scope.OrganisationId;
-        var hidden = await db.Petitions.CountAsync(p => p.AccusedOrganisationId == own, ct);
-        return hits - hidden >= needed;
+        var now = await db.Database.SqlQuery<StatisticsNow>($"""
+            SELECT current_database() AS "Database", c.oid::bigint AS "Table",
+                   greatest(pg_stat_get_last_analyze_time(c.oid), pg_stat_get_last_autoanalyze_time(c.oid)) AS "AnalysedAt",
+                   (SELECT COUNT(*)::int FROM "Petitions" WHERE "AccusedOrganisationId" = {own}) AS "Hidden"
+            FROM pg_class AS c WHERE c.oid = to_regclass('"PetitionSearchEntries"')
+            """).SingleAsync(ct);
+        var analysis = (now.Database, now.Table, now.AnalysedAt);
+        var kept = _measured;
+        if (kept?.Analysis != analysis) kept = now.AnalysedAt is null ? null : _measured = new MeasuredHits(analysis, new());
+        double? hits;
+        if (kept is null || !kept.Hits.TryGetValue(match, out hits))
+        {
+            hits = await db.Database.SqlQuery<double?>($"""
+                SELECT CASE WHEN numnode(plainto_tsquery('simple', {match})) = 1 THEN
+                    (SELECT s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], (SELECT lexeme FROM unnest(to_tsvector('simple', {match})) LIMIT 1))] * c.reltuples
+                     FROM pg_stats AS s JOIN pg_class AS c ON c.oid = {now.Table}
+                     WHERE s.schemaname = current_schema() AND s.tablename = 'PetitionSearchEntries' AND s.attname = 'Vector')
+                END AS "Value"
+                """).SingleAsync(ct);
+            if (kept is not null && kept.Hits.Count < MaxMeasuredTexts) kept.Hits[match] = hits;
+        }
+        return hits is { } measured && measured - now.Hidden >= needed;
     }
+
+    /// <summary>The search entries' table, when its statistics were last made, and the bureau's hidden accusations.</summary>
+    private sealed record StatisticsNow(string Database, long Table, DateTime? AnalysedAt, int Hidden);
+
+    /// <summary>
+    /// PostgreSQL: the measured hits of texts (<see cref="FarAboveCapAsync"/>; null: not measured) as of one ANALYZE of
+    /// the search entries. Reading them costs milliseconds per request (the 10,000-lexeme array of <c>pg_stats</c>), and
+    /// they change only when the table is analysed again: then the analysis time differs and they are read anew. Kept
+    /// figures stay valid while the table grows, since hits only grow (also those read a moment before an ANALYZE commits).
+    /// </summary>
+    private sealed record MeasuredHits((string Database, long Table, DateTime? AnalysedAt) Analysis, System.Collections.Concurrent.ConcurrentDictionary<string, double?> Hits);
+
+    private static MeasuredHits? _measured;
+
+    /// <summary>Only very common texts reach the statistics; the bound keeps odd input from growing the set without end.</summary>
+    private const int MaxMeasuredTexts = 1_000;
 
     /// <summary>
     /// PostgreSQL, a bureau's scope with subordinates and no filter: the count read off the text index, exactly, as
@@ -348,27 +389,19 @@ public static class PetitionSearch
             SELECT COUNT(*)::int AS "Value" FROM "Petitions" AS p
             WHERE p."AccusedOrganisationId" = {own}
               AND EXISTS (SELECT 1 FROM "PetitionSearchEntries" AS s WHERE s."PetitionId" = p."Id"
-                          AND to_tsvector('simple', s."Tokens") @@ plainto_tsquery('simple', {match}) AND (NOT {scoped} OR s."Scope" @> ARRAY[{key}]))
+                          AND s."Vector" @@ plainto_tsquery('simple', {match}) AND (NOT {scoped} OR s."Scope" @> ARRAY[{key}]))
             """).SingleAsync(ct);
         var limit = CountCap + 1 + hidden;
         var hits = scoped
             ? await db.Database.SqlQuery<int>($"""
                 SELECT COUNT(*)::int AS "Value" FROM (SELECT FROM "PetitionSearchEntries"
-                    WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) AND "Scope" @> ARRAY[{key}] LIMIT {limit}) AS c
+                    WHERE "Vector" @@ plainto_tsquery('simple', {match}) AND "Scope" @> ARRAY[{key}] LIMIT {limit}) AS c
                 """).SingleAsync(ct)
             : await db.Database.SqlQuery<int>($"""
                 SELECT COUNT(*)::int AS "Value" FROM (SELECT FROM "PetitionSearchEntries"
-                    WHERE to_tsvector('simple', "Tokens") @@ plainto_tsquery('simple', {match}) LIMIT {limit}) AS c
+                    WHERE "Vector" @@ plainto_tsquery('simple', {match}) LIMIT {limit}) AS c
                 """).SingleAsync(ct);
         return hits - hidden;
-    }
-
-    /// <summary>The share of all units that the scope covers, as a cheap stand-in for the share of petitions it sees.</summary>
-    private static async Task<double> VisibleShareAsync(SunshineDbContext db, UserScope scope, CancellationToken ct)
-    {
-        var units = await db.Organisations.CountAsync(ct);
-        var visible = await db.Organisations.WithinScope(scope).CountAsync(ct);
-        return Math.Max(visible, 1) / (double)Math.Max(units, 1);
     }
 
     /// <summary>PostgreSQL: the planner's row estimate for a query (EXPLAIN, no execution).</summary>
