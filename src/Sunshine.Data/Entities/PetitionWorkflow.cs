@@ -57,7 +57,8 @@ public sealed class PetitionAttachment
 
 /// <summary>
 /// The case text segmented by jieba (search mode), tokens joined by spaces. The provider projects index it:
-/// SQLite FTS5 (external content) and PostgreSQL GIN over to_tsvector('simple', …), in the same transaction as the case.
+/// SQLite FTS5 (external content) and PostgreSQL GIN over the generated column "Vector" (to_tsvector('simple', …), not in
+/// the model), in the same transaction as the case.
 /// </summary>
 public sealed class PetitionSearchEntry
 {
