@@ -35,7 +35,8 @@ public static partial class BenchRun
             unit = await db.Petitions.Where(p => p.Status == PetitionStatus.Accepted && p.ResponsibleOrganisationId != null)
                 .GroupBy(p => p.ResponsibleOrganisationId!.Value).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
             unitName = await db.Organisations.Where(o => o.Id == unit).Select(o => o.Name).SingleAsync(ct);
-            colouring = await DeadlineColouring.TodayAsync(db, TimeProvider.System, scope.ServiceProvider.GetRequiredService<IConfiguration>(), ct);
+            colouring = await DeadlineColouring.TodayAsync(db, scope.ServiceProvider.GetRequiredService<Sunshine.Web.Features.Calendar.CalendarCache>(), TimeProvider.System,
+                scope.ServiceProvider.GetRequiredService<IConfiguration>(), ct);
         }
         var officer = await SignedInAtAsync(services, address, unit, StaffRoles.HandlingOfficer, ct);
         var results = new List<Measurement>();

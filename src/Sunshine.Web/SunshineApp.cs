@@ -62,6 +62,7 @@ public static class SunshineApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddSunshineDatabase(configuration);
+        services.AddCalendarCache(configuration);
         services.AddSingleton(_ => PersonalData.Load(configuration["PersonalData:KeyFile"] ?? "data/keys/personal-data.json"));
         services.AddDataProtection().SetApplicationName("Sunshine").PersistKeysToDbContext<SunshineDbContext>();
 

@@ -71,6 +71,39 @@ public abstract class QueueTests(TestApp app)
 
     private static List<long> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
 
+    /// <summary>
+    /// The lists hold the holiday calendar in memory (CalendarCache), and an administrator's change to it colours them at
+    /// once: the test's clock does not move, so only the change itself can make the list read the calendar again.
+    /// </summary>
+    [Fact]
+    public async Task A_change_to_the_holiday_table_colours_the_list_at_once()
+    {
+        var unit = (await app.OrganisationAsync("小店区生态环境局")).Id;
+        using var officer = await StaffAsync("小店区生态环境局", StaffRoles.HandlingOfficer);
+        var bureau = await app.OrganisationAsync("山西省信访局");
+        var (adminName, adminPassword) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Administrator);
+        using var admin = await app.SignedInClientAsync(adminName, adminPassword);
+        // Simplified handling (工作日) due Monday 9/21: 9/17 Thu (1), 9/18 Fri (2), 9/20 Sun make-up day (3), 9/21 (4) → green.
+        var id = await CaseAsync(unit, PetitionStatus.Accepted, Sep(21), simplified: true);
+        async Task<string?> ColourAsync() =>
+            (await GetAsync(officer, "/api/petitions")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == id)
+                .GetProperty("colour").GetString();
+        Assert.Equal("Green", await ColourAsync());
+        Assert.Equal("Green", await ColourAsync());
+
+        // Friday 9/18 made a holiday: 9/17 (1), 9/20 (2), 9/21 (3) → yellow, at once.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/calendar/days/2026-09-18", new { kind = "PublicHoliday", note = "测试" })).StatusCode);
+        try
+        {
+            Assert.Equal("Yellow", await ColourAsync());
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/calendar/days/2026-09-18")).StatusCode);
+        }
+        Assert.Equal("Green", await ColourAsync());
+    }
+
     [Fact]
     public async Task The_colour_filter_returns_exactly_the_cases_due_in_the_hand_counted_ranges()
     {

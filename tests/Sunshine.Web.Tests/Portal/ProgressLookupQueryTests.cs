@@ -14,7 +14,7 @@ namespace Sunshine.Web.Tests.Portal;
 /// <summary>
 /// The progress lookup is what a crowd of petitioners calls (issue #8: ≥ 1,000 a second): a case with a plain history is
 /// answered with three queries — the case by its number, its history, the organisations the history names — and the
-/// holiday calendar is read at most once a minute (<c>Portal:CalendarCacheSeconds</c>), not per lookup.
+/// holiday calendar is read at most once a minute (<c>Calendar:CacheSeconds</c>), not per lookup.
 /// </summary>
 public abstract class ProgressLookupQueryTests(TestApp app)
 {

@@ -29,7 +29,8 @@ public static class CalendarEndpoints
         group.MapGet("/deadline", ComputeDeadline);
     }
 
-    /// <summary>The calendar as the database holds it now; a few hundred rows, read per use.</summary>
+    /// <summary>The calendar as the database holds it now; a few hundred rows, read per use (pages that only show
+    /// deadlines take it from <see cref="CalendarCache"/>).</summary>
     public static async Task<HolidayCalendar> LoadAsync(SunshineDbContext db, CancellationToken ct = default)
     {
         var days = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
@@ -49,7 +50,7 @@ public static class CalendarEndpoints
         return TypedResults.Ok(new CalendarYearDto(year, notice is not null, notice?.Source, calendar.WorkingDaysInYear(year), days));
     }
 
-    public static async Task<IResult> SetDay(string date, SetCalendarDay request, ClaimsPrincipal user, SunshineDbContext db, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    public static async Task<IResult> SetDay(string date, SetCalendarDay request, ClaimsPrincipal user, SunshineDbContext db, CalendarCache calendars, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var problems = new Problems(L);
         problems.Date(date, "date", out var day);
@@ -65,10 +66,11 @@ public static class CalendarEndpoints
         row.Note = request.Note?.Trim() ?? "";
         audit.Record(UserScope.From(user), "calendar.set", nameof(CalendarDay), day.ToString("yyyy-MM-dd", null), before, new { row.Kind, row.Note });
         await db.SaveChangesAsync(ct);
+        calendars.Invalidate();
         return TypedResults.Ok(new CalendarDayDto(row.Date, row.Kind, row.Note));
     }
 
-    public static async Task<IResult> RemoveDay(string date, ClaimsPrincipal user, SunshineDbContext db, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    public static async Task<IResult> RemoveDay(string date, ClaimsPrincipal user, SunshineDbContext db, CalendarCache calendars, Audit audit, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var problems = new Problems(L).Date(date, "date", out var day);
         if (problems.Any) return problems.ToResult();
@@ -77,10 +79,11 @@ public static class CalendarEndpoints
         db.CalendarDays.Remove(row);
         audit.Record(UserScope.From(user), "calendar.remove", nameof(CalendarDay), date, new { row.Kind, row.Note });
         await db.SaveChangesAsync(ct);
+        calendars.Invalidate();
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> MarkNoticeLoaded(int year, LoadNotice request, ClaimsPrincipal user, SunshineDbContext db, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    public static async Task<IResult> MarkNoticeLoaded(int year, LoadNotice request, ClaimsPrincipal user, SunshineDbContext db, CalendarCache calendars, Audit audit, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var problems = new Problems(L).Require(year is >= 1990 and <= 2100, "year", "ErrorYear").Text(request.Source, "source", 256);
         if (problems.Any) return problems.ToResult();
@@ -90,6 +93,7 @@ public static class CalendarEndpoints
         notice.LoadedAt = time.GetUtcNow().UtcDateTime;
         audit.Record(UserScope.From(user), "calendar.notice", nameof(HolidayNotice), year, after: new { notice.Source });
         await db.SaveChangesAsync(ct);
+        calendars.Invalidate();
         return TypedResults.NoContent();
     }
 

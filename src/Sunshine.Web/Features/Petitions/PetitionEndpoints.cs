@@ -6,6 +6,7 @@ using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Petitions;
 using Sunshine.Domain.Petitions.Workflow;
 using Microsoft.Extensions.Localization;
+using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
@@ -56,7 +57,7 @@ public static class PetitionEndpoints
     /// </summary>
     public static async Task<IResult> List(ClaimsPrincipal user, SunshineDbContext db, long? after, string? q, Channel? channel, PetitionStatus? status,
         Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, DeadlineColour? colour, string? queue, DateOnly? afterDue,
-        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct,
+        CalendarCache calendars, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct,
         string? assessment = null, string? period = null, int? within = null, int? at = null)
     {
         var scope = UserScope.From(user)!;
@@ -73,7 +74,7 @@ public static class PetitionEndpoints
             problems.Require(string.IsNullOrWhiteSpace(q), "q", "ErrorQueueText");
             if (problems.Any) return problems.ToResult();
         }
-        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var colouring = await DeadlineColouring.TodayAsync(db, calendars, time, configuration, ct);
         var filters = new PetitionQuery(q, channel, categoryId, LocalityPrefix(locality), purpose, status, unit, from, to, after, PageSize + 1,
             colour is { } c ? colouring.Range(c) : null, condition);
         if (workQueue is { } w)
@@ -92,14 +93,14 @@ public static class PetitionEndpoints
     /// <summary>The same search as an Excel workbook, up to 10,000 rows, personal data masked.</summary>
     public static async Task<IResult> Export(ClaimsPrincipal user, SunshineDbContext db, string? q, Channel? channel, PetitionStatus? status,
         Purpose? purpose, int? categoryId, string? locality, int? unit, DateOnly? from, DateOnly? to, DeadlineColour? colour,
-        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct,
+        CalendarCache calendars, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct,
         string? assessment = null, string? period = null, int? within = null, int? at = null)
     {
         var scope = UserScope.From(user)!;
         var (condition, invalid) = await Oversight.OversightCaseFilter.ConditionAsync(db, scope, time, L, assessment, period, unit, within, ct, at);
         if (invalid is not null) return invalid.ToResult();
         if (assessment is not null) unit = null;
-        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var colouring = await DeadlineColouring.TodayAsync(db, calendars, time, configuration, ct);
         var range = colour is { } c ? colouring.Range(c) : null;
         var rows = new List<PetitionListItem>();
         long? before = null;

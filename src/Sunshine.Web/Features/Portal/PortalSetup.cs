@@ -61,7 +61,6 @@ public static class PortalSetup
         // part of the key, so one language's page is never served in another; so is the query string, which the
         // language links repeat.
         var homeSeconds = configuration.GetValue("Portal:HomeCacheSeconds", 60);
-        services.AddPublicCalendar(configuration);
         services.AddOutputCache(o => o.AddPolicy(HomeCache, b =>
         {
             if (homeSeconds <= 0)

@@ -133,9 +133,9 @@ public static class PublicProgress
         TypedResults.Problem(title: L["Portal.ErrorWrongPair"], statusCode: StatusCodes.Status404NotFound,
             extensions: new Dictionary<string, object?> { ["delaySeconds"] = (int)access.Delay.TotalSeconds });
 
-    /// <summary>The holiday calendar the public deadlines are counted with (<see cref="PublicCalendar"/>).</summary>
+    /// <summary>The holiday calendar the public deadlines are counted with (<see cref="Sunshine.Web.Features.Calendar.CalendarCache"/>).</summary>
     private static Task<HolidayCalendar> CalendarAsync(HttpContext http, SunshineDbContext db, CancellationToken ct) =>
-        http.RequestServices.GetRequiredService<PublicCalendar>().GetAsync(db, ct);
+        http.RequestServices.GetRequiredService<Sunshine.Web.Features.Calendar.CalendarCache>().GetAsync(db, ct);
 
     // One step of the case's history as the public view reads it; the reason and particulars only of public steps.
     private sealed record CaseEvent(string Action, DateOnly On, int? By, int? To, bool IsPublic, string? Reason, string? Detail);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using Sunshine.Data;
 using Sunshine.Domain.Directory;
+using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
@@ -57,14 +58,14 @@ public static class BigDataEndpoints
     }
 
     public static async Task<IResult> Figures(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to, string? locality, int? organisation,
-        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        CalendarCache calendars, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var (figures, problem) = await LoadAsync(user, db, from, to, locality, organisation, time, configuration, L, ct);
+        var (figures, problem) = await LoadAsync(user, db, calendars, from, to, locality, organisation, time, configuration, L, ct);
         return figures is null ? problem! : TypedResults.Ok(figures);
     }
 
     /// <summary>Checks the caller, the period, the level and the unit drilled to (within the caller's scope), then counts.</summary>
-    public static async Task<(DashboardFigures? Figures, IResult? Problem)> LoadAsync(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to,
+    public static async Task<(DashboardFigures? Figures, IResult? Problem)> LoadAsync(ClaimsPrincipal user, SunshineDbContext db, CalendarCache calendars, DateOnly? from, DateOnly? to,
         string? locality, int? organisation, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
@@ -74,15 +75,15 @@ public static class BigDataEndpoints
         var node = problems.Any ? null : await DashboardQuery.NodeAsync(db, scope, organisation, ct);
         if (!problems.Any && node is null) problems.Add("organisation", "ErrorOrganisationOutOfScope");
         if (problems.Any) return (null, problems.ToResult());
-        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var colouring = await DeadlineColouring.TodayAsync(db, calendars, time, configuration, ct);
         return (await DashboardQuery.LoadAsync(db, scope, node!, organisation is not null, start, end, prefix, today, colouring, configuration, L, ct), null);
     }
 
     /// <summary>The figures as a workbook, one sheet per chart; the same numbers as the screen.</summary>
     public static async Task<IResult> Export(ClaimsPrincipal user, SunshineDbContext db, DateOnly? from, DateOnly? to, string? locality, int? organisation,
-        TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        CalendarCache calendars, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var (f, problem) = await LoadAsync(user, db, from, to, locality, organisation, time, configuration, L, ct);
+        var (f, problem) = await LoadAsync(user, db, calendars, from, to, locality, organisation, time, configuration, L, ct);
         if (f is null) return problem!;
         var stream = new MemoryStream();
         await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, Workbook(f, L), cancellationToken: ct);

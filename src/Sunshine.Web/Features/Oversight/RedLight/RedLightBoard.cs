@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Sunshine.Data;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Oversight;
+using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Oversight.Assessment;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Infrastructure;
@@ -34,12 +35,12 @@ public static class RedLightBoard
     public static void MapRedLightEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/oversight/red-light").WithTags("Oversight").RequireAuthorization(Policies.Staff).MapGet("/", Get);
 
-    public static async Task<IResult> Get(ClaimsPrincipal user, int? organisation, SunshineDbContext db, TimeProvider time, IConfiguration configuration,
+    public static async Task<IResult> Get(ClaimsPrincipal user, int? organisation, SunshineDbContext db, CalendarCache calendars, TimeProvider time, IConfiguration configuration,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
         if (!AssessmentEndpoints.MayAssess(scope)) return TypedResults.Problem(title: L["Ov.ErrorRole"], statusCode: StatusCodes.Status403Forbidden);
-        var board = await ComputeAsync(db, scope, organisation, time, configuration, ct);
+        var board = await ComputeAsync(db, calendars, scope, organisation, time, configuration, ct);
         if (board is null)
         {
             var problems = new Problems(L);
@@ -50,7 +51,7 @@ public static class RedLightBoard
     }
 
     /// <summary>The board, or null when <paramref name="organisationId"/> is not within the caller's scope.</summary>
-    public static async Task<RedLightBoardView?> ComputeAsync(SunshineDbContext db, UserScope scope, int? organisationId, TimeProvider time,
+    public static async Task<RedLightBoardView?> ComputeAsync(SunshineDbContext db, CalendarCache calendars, UserScope scope, int? organisationId, TimeProvider time,
         IConfiguration configuration, CancellationToken ct)
     {
         var visible = await db.Organisations.AsNoTracking().WithinScope(scope).Select(o => new { o.Id, o.Name, o.ParentId, o.Path, o.SortOrder, o.IsActive }).ToListAsync(ct);
@@ -64,7 +65,7 @@ public static class RedLightBoard
         // Each unit of the subtree belongs to the child above it (or to the root itself).
         var lineOf = subtree.ToDictionary(o => o.Id, o => children.FirstOrDefault(c => o.Path.StartsWith(c.Path, StringComparison.Ordinal))?.Id ?? root.Id);
 
-        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var colouring = await DeadlineColouring.TodayAsync(db, calendars, time, configuration, ct);
         var open = db.Petitions.AsNoTracking().WithinScope(scope).Where(OversightCaseFilter.WithinSubtree(root.Path));
         var counts = new Dictionary<(int Line, DeadlineColour Colour), int>();
         foreach (var colour in new[] { DeadlineColour.Green, DeadlineColour.Yellow, DeadlineColour.Red })

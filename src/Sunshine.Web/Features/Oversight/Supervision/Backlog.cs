@@ -4,6 +4,7 @@ using Sunshine.Data;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Petitions;
 using Sunshine.Domain.Petitions.Workflow;
+using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Petitions.Queues;
 using Sunshine.Web.Features.Reception;
 using Sunshine.Web.Infrastructure;
@@ -24,10 +25,10 @@ public sealed record BacklogCase(long PetitionId, string CaseNumber, string Summ
 /// </summary>
 public static class Backlog
 {
-    public static async Task<IResult> List(bool? owned, ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+    public static async Task<IResult> List(bool? owned, ClaimsPrincipal user, SunshineDbContext db, CalendarCache calendars, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
-        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var colouring = await DeadlineColouring.TodayAsync(db, calendars, time, configuration, ct);
         var today = colouring.Today;
         var longSince = today.AddDays(-configuration.GetValue("Oversight:Backlog:LongRunningDays", 90));
         var open = DeadlineColouring.Coloured.Concat([PetitionStatus.OpinionIssued, PetitionStatus.Reviewed]).ToList();

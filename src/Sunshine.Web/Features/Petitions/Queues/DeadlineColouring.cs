@@ -95,9 +95,9 @@ public sealed class DeadlineColouring(DateOnly today, HolidayCalendar calendar, 
 
     public int YellowWithin { get; } = yellowWithin;
 
-    /// <summary>Today's colouring, with the holiday calendar as the database holds it and the configured threshold.</summary>
-    public static async Task<DeadlineColouring> TodayAsync(SunshineDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct = default) =>
-        new(ChinaTime.Today(time), await CalendarEndpoints.LoadAsync(db, ct), YellowWithinFrom(configuration));
+    /// <summary>Today's colouring, with the held holiday calendar (<see cref="CalendarCache"/>) and the configured threshold.</summary>
+    public static async Task<DeadlineColouring> TodayAsync(SunshineDbContext db, CalendarCache calendars, TimeProvider time, IConfiguration configuration, CancellationToken ct = default) =>
+        new(ChinaTime.Today(time), await calendars.GetAsync(db, ct), YellowWithinFrom(configuration));
 
     /// <summary>The configured yellow threshold (default 3).</summary>
     public static int YellowWithinFrom(IConfiguration configuration)

@@ -6,6 +6,7 @@ using Sunshine.Data.Entities;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Petitions;
 using Sunshine.Domain.Petitions.Workflow;
+using Sunshine.Web.Features.Calendar;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
 
@@ -67,10 +68,10 @@ public static class WorkQueues
         app.MapGet("/api/petitions/queues", Counts).WithTags("Petitions").RequireAuthorization(Policies.Staff);
 
     /// <summary>The caller's unit's queue counts.</summary>
-    public static async Task<IResult> Counts(ClaimsPrincipal user, SunshineDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+    public static async Task<IResult> Counts(ClaimsPrincipal user, SunshineDbContext db, CalendarCache calendars, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         var scope = UserScope.From(user)!;
-        var colouring = await DeadlineColouring.TodayAsync(db, time, configuration, ct);
+        var colouring = await DeadlineColouring.TodayAsync(db, calendars, time, configuration, ct);
         return TypedResults.Ok(await CountAsync(db, scope, colouring, ct));
     }
 
