@@ -80,6 +80,8 @@ public static class PetitionBatch
         var now = time.GetUtcNow().UtcDateTime;
 
         // Validation as in RegisterAsync: the rules without the database first, then the references for the whole batch.
+        // Each list goes as one collection parameter (EF.Parameter), so EF keeps each query's SQL from group to group
+        // instead of generating it again for every count of values.
         var problems = new Problems[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
@@ -89,11 +91,11 @@ public static class PetitionBatch
                 problems[i].Require(first <= today && first >= (request.ReceivedOn ?? first) && first >= new DateOnly(2000, 1, 1), "registeredOn", "ErrorRegisteredOn");
         }
         var localities = items.Select((p, i) => problems[i].Any ? null : p.Request.IssueLocalityCode?.Trim() ?? "").OfType<string>().Distinct().ToList();
-        var knownLocalities = localities.Count == 0 ? new HashSet<string>() : (await db.Divisions.AsNoTracking().Where(d => localities.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct)).ToHashSet();
+        var knownLocalities = localities.Count == 0 ? new HashSet<string>() : (await db.Divisions.AsNoTracking().Where(d => EF.Parameter(localities).Contains(d.Code)).Select(d => d.Code).ToListAsync(ct)).ToHashSet();
         var categoryIds = items.Select(p => p.Request.CategoryId).OfType<int>().Distinct().ToList();
-        var knownCategories = categoryIds.Count == 0 ? new HashSet<int>() : (await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var knownCategories = categoryIds.Count == 0 ? new HashSet<int>() : (await db.Categories.AsNoTracking().Where(c => EF.Parameter(categoryIds).Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var organisationIds = items.Select(p => p.Request.AccusedOrganisationId).OfType<int>().Concat(items.Select(p => p.RegisteringOrganisationId)).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => new { o.Id, o.Kind }).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => EF.Parameter(organisationIds).Contains(o.Id)).Select(o => new { o.Id, o.Kind }).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
         var rows = new List<Row>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -116,7 +118,7 @@ public static class PetitionBatch
             foreach (var channel in keyed.Select(r => r.Pending.Request.Channel).Distinct())
             {
                 var externalIds = keyed.Where(r => r.Pending.Request.Channel == channel).Select(r => r.ExternalId!).Distinct().ToList();
-                foreach (var known in await db.Petitions.AsNoTracking().Where(p => p.Channel == channel && externalIds.Contains(p.ExternalId!))
+                foreach (var known in await db.Petitions.AsNoTracking().Where(p => p.Channel == channel && EF.Parameter(externalIds).Contains(p.ExternalId!))
                     .Select(p => new { p.Id, p.CaseNumber, p.RegisteredOn, p.DueOn, p.ExternalId }).ToListAsync(ct))
                     existing[(channel, known.ExternalId!)] = new RegisteredPetition(known.Id, known.CaseNumber, null, known.DueOn ?? known.RegisteredOn, [], true, []);
             }

@@ -26,8 +26,10 @@ public static class RepeatHints
         // rows alone, as a test per row. Written as one filter — the candidate ids AND the scope — SQLite chose to walk
         // the caller's own petitions through its organisation indexes instead (195,245 rows for the province bureau's
         // token at 1M, ~580 ms per intake group), whatever the few ids were.
+        // The ids go as one collection parameter (EF.Parameter): expanded into one parameter per id, EF would generate
+        // the SQL again for every intake group (hundreds of ids, a different count each time).
         var scoped = scope is null ? db.Petitions : db.Petitions.WithinScope(scope);
-        var rows = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var rows = await db.Petitions.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
             .Select(p => new { p.Id, Open = p.ConcludedOn == null && p.DueOn != null && p.DueOn >= today, Visible = scoped.Any(q => q.Id == p.Id) })
             .ToListAsync(ct);
         var visible = rows.Where(p => p.Visible).ToDictionary(p => p.Id, p => p.Open);
