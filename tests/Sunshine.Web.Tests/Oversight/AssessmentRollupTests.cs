@@ -120,14 +120,18 @@ public abstract class AssessmentRollupTests(TestApp app)
             CancellationToken.None, rollups);
     }
 
-    /// <summary>The rollup-based table equals the live one, row by row, with this many months and days from rollups.</summary>
-    private async Task<AssessmentTable> SameAsLiveAsync(string period, int province, int months, int days = 0)
+    /// <summary>
+    /// The rollup-based table equals the live one, row by row, with this many months and days from rollups, summed from the
+    /// year-to-date span or not.
+    /// </summary>
+    private async Task<AssessmentTable> SameAsLiveAsync(string period, int province, int months, int days = 0, bool yearToDate = false)
     {
         var rolled = await TableAsync(period, true, province);
         var live = await TableAsync(period, false, province);
-        Assert.Equal((0, 0), (live.MonthsFromRollups, live.DaysFromRollups));
-        Assert.True((months, days) == (rolled.MonthsFromRollups, rolled.DaysFromRollups),
-            $"{period}: {rolled.MonthsFromRollups} months and {rolled.DaysFromRollups} days from rollups, expected {months} and {days}");
+        Assert.Equal((0, 0, false), (live.MonthsFromRollups, live.DaysFromRollups, live.YearToDateFromRollups));
+        Assert.True((months, days, yearToDate) == (rolled.MonthsFromRollups, rolled.DaysFromRollups, rolled.YearToDateFromRollups),
+            $"{period}: {rolled.MonthsFromRollups} months and {rolled.DaysFromRollups} days from rollups (year-to-date span: {rolled.YearToDateFromRollups}), " +
+            $"expected {months} and {days} ({yearToDate})");
         Assert.Equal(JsonSerializer.Serialize(live.Rows), JsonSerializer.Serialize(rolled.Rows));
         return rolled;
     }
@@ -148,16 +152,27 @@ public abstract class AssessmentRollupTests(TestApp app)
         Assert.Equal((9, 15), (first.Months, first.Days));
         await using (var db = app.NewContext())
         {
-            var states = await db.AssessmentRollupMonths.ToDictionaryAsync(s => s.Month);
+            var all = await db.AssessmentRollupMonths.ToListAsync();
+            // The year-to-date span: January to August and 9/1–9/15, holding while all of them hold (9/2's case, below).
+            var yearToDate = Assert.Single(all, s => s.Month == D("2026-01-01") && s.LastDay == D("2026-09-15"));
+            Assert.Equal((D("2026-09-16"), D("2026-09-17")), (yearToDate.CountedFor, yearToDate.ValidThrough));
+            var states = all.Where(s => s != yearToDate).ToDictionary(s => s.Month);
             Assert.Equal(D("2026-09-24"), states[D("2026-08-01")].ValidThrough);
             Assert.Null(states[D("2026-07-01")].ValidThrough);
             // 9/2's case: the bureau's transfer limit 9/17 is the nearest (the unit's acceptance limit is 9/18); 9/3 had no case.
             Assert.Equal((D("2026-09-02"), D("2026-09-17")), (states[D("2026-09-02")].LastDay, states[D("2026-09-02")].ValidThrough));
             Assert.Null(states[D("2026-09-03")].ValidThrough);
             Assert.All(states.Values, s => Assert.Equal(D("2026-09-16"), s.CountedFor));
+            // Its rows are its parts' rows summed, unit by unit.
+            var rows = await db.AssessmentRollups.ToListAsync();
+            var summed = rows.Where(r => r.Month >= D("2026-01-01") && !(r.Month == D("2026-01-01") && r.LastDay == D("2026-09-15")))
+                .GroupBy(r => r.OrganisationId).ToDictionary(g => g.Key, g => (g.Sum(r => r.Items), g.Sum(r => r.UnitTimely), g.Sum(r => r.OverdueUnevaluated), g.Sum(r => r.HandlingDays)));
+            var folded = rows.Where(r => r.Month == D("2026-01-01") && r.LastDay == D("2026-09-15"))
+                .ToDictionary(r => r.OrganisationId, r => (r.Items, r.UnitTimely, r.OverdueUnevaluated, r.HandlingDays));
+            Assert.Equal(summed.OrderBy(e => e.Key), folded.OrderBy(e => e.Key));
         }
 
-        var year = await SameAsLiveAsync("2026", u.Province, 8, 15);
+        var year = await SameAsLiveAsync("2026", u.Province, 8, 15, yearToDate: true);
         await SameAsLiveAsync("2026-Q2", u.Province, 3);
         await SameAsLiveAsync("2026-08", u.Province, 1);
         await SameAsLiveAsync("2026-09", u.Province, 0, 15);
@@ -221,13 +236,14 @@ public abstract class AssessmentRollupTests(TestApp app)
             });
             await db.SaveChangesAsync();
         }
-        var changed = await SameAsLiveAsync("2026", u.Province, 7, 15);
+        // (Read from the year-to-date span less March's rows.)
+        var changed = await SameAsLiveAsync("2026", u.Province, 7, 15, yearToDate: true);
         Assert.Equal(labour.Counts.Satisfied + 1, changed.Rows.Single(r => r.OrganisationId == u.Labour).Counts.Satisfied);
         var pass = await PassAsync();
         // (Every month of this small database lies within the pass's look-back, so it recounts them all; none is rebuilt from scratch.)
         Assert.False(pass.Rebuilt);
         Assert.True(pass.Months >= 1);
-        await SameAsLiveAsync("2026", u.Province, 8, 15);
+        await SameAsLiveAsync("2026", u.Province, 8, 15, yearToDate: true);
 
         // In the current month a change makes only its own day live. 9/2's case is accepted today, and a case received
         // on 9/5 is registered late today (a new petition id): 9/2 and 9/5 are counted live until the next pass; a case
@@ -250,24 +266,25 @@ public abstract class AssessmentRollupTests(TestApp app)
         }
         Add("2026-09-05", u.Labour, PetitionStatus.Accepted, "2026-09-16", hops: (u.Labour, "2026-09-06", "2026-09-16"));
         Add("2026-09-16", null, PetitionStatus.Registered);
-        var today = await SameAsLiveAsync("2026", u.Province, 8, 13);
+        var today = await SameAsLiveAsync("2026", u.Province, 8, 13, yearToDate: true);
         // Both acceptances were in time.
         Assert.Equal(year.Rows.Single(r => r.OrganisationId == u.Labour).Counts.UnitTimely + 2, today.Rows.Single(r => r.OrganisationId == u.Labour).Counts.UnitTimely);
         Assert.Equal(year.Rows.Single(r => r.OrganisationId == u.Labour).Counts.Items + 1, today.Rows.Single(r => r.OrganisationId == u.Labour).Counts.Items);
         pass = await PassAsync();
         Assert.True(pass.Days >= 2);
-        await SameAsLiveAsync("2026", u.Province, 8, 15);
+        await SameAsLiveAsync("2026", u.Province, 8, 15, yearToDate: true);
         await SameAsLiveAsync("2026-09", u.Province, 0, 15);
 
         // 9/25: the August reply's evaluation window has passed — August no longer holds until the pass recounts it.
         Clock.SetUtcNow(new DateTimeOffset(2026, 9, 25, 2, 0, 0, TimeSpan.Zero));
-        // September's days hold: 9/2's and 9/5's cases now wait for answers due 11/15; 9/16–9/24 are not counted yet.
+        // September's days hold: 9/2's and 9/5's cases now wait for answers due 11/15; 9/16–9/24 are not counted yet, so
+        // there is no year-to-date span up to 9/24 until the pass writes it.
         var later = await SameAsLiveAsync("2026", u.Province, 7, 15);
         Assert.Equal(changed.Rows.Single(r => r.OrganisationId == u.Labour).Counts.OverdueUnevaluated + 1,
             later.Rows.Single(r => r.OrganisationId == u.Labour).Counts.OverdueUnevaluated);
         pass = await PassAsync();
         Assert.Equal((1, 9), (pass.Months, pass.Days));
-        await SameAsLiveAsync("2026", u.Province, 8, 24);
+        await SameAsLiveAsync("2026", u.Province, 8, 24, yearToDate: true);
 
         // 10/2: September has closed and is counted by the next pass — its days are no longer read, the month is live
         // until then; August (now good through 10/11) is left alone.
@@ -275,7 +292,7 @@ public abstract class AssessmentRollupTests(TestApp app)
         await SameAsLiveAsync("2026", u.Province, 8);
         pass = await PassAsync();
         Assert.Equal((1, 1), (pass.Months, pass.Days));
-        await SameAsLiveAsync("2026", u.Province, 9, 1);
+        await SameAsLiveAsync("2026", u.Province, 9, 1, yearToDate: true);
         await using (var db = app.NewContext())
             Assert.Equal(D("2026-10-11"), (await db.AssessmentRollupMonths.SingleAsync(s => s.Month == D("2026-08-01"))).ValidThrough);
 
@@ -285,12 +302,17 @@ public abstract class AssessmentRollupTests(TestApp app)
         await SameAsLiveAsync("2026", u.Province, 8);
         pass = await PassAsync();
         Assert.Equal((2, 1), (pass.Months, pass.Days));
-        await SameAsLiveAsync("2026", u.Province, 10, 1);
+        await SameAsLiveAsync("2026", u.Province, 10, 1, yearToDate: true);
         await using (var db = app.NewContext())
         {
             var days = await db.AssessmentRollupMonths.Where(s => s.LastDay == s.Month).Select(s => s.Month).OrderBy(d => d).ToListAsync();
             Assert.Equal([D("2026-10-01"), D("2026-11-01")], days);
+            // Only today's year-to-date span is left (the older ones went with the passes of 9/25 and 10/2).
+            var spans = await db.AssessmentRollupMonths.Where(s => s.LastDay != s.Month && s.Month == D("2026-01-01")).Select(s => s.LastDay).ToListAsync();
+            Assert.Equal([D("2026-01-31"), D("2026-11-01")], spans.Order());
         }
+        // A quarter is not summed from it: it starts after the span.
+        await SameAsLiveAsync("2026-Q4", u.Province, 1, 1);
 
         // Nothing to evaluate at all: a year with no cases is an empty table either way.
         var empty = await SameAsLiveAsync("2024", u.Province, 0);

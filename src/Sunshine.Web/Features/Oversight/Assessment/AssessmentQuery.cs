@@ -17,8 +17,9 @@ public sealed record AssessmentRow(int OrganisationId, string Name, string Divis
 
 /// <param name="MonthsFromRollups">How many whole months of the period were read from <see cref="AssessmentRollup"/> rows.</param>
 /// <param name="DaysFromRollups">How many single days (of the current month) were read from them; the rest was counted live.</param>
+/// <param name="YearToDateFromRollups">Whether those months and days were summed from the year-to-date span (<see cref="AssessmentRollups.ReadAsync"/>).</param>
 public sealed record AssessmentTable(string Period, DateOnly From, DateOnly To, DateOnly Today, int MinItems, IReadOnlyList<AssessmentRow> Rows,
-    int MonthsFromRollups = 0, int DaysFromRollups = 0);
+    int MonthsFromRollups = 0, int DaysFromRollups = 0, bool YearToDateFromRollups = false);
 
 /// <summary>
 /// 信访考核 per unit and period (DOMAIN.md §1.6): two GROUP BY queries over the petitions of the period — one by the
@@ -79,12 +80,12 @@ public static class AssessmentQuery
         // itself: its table is read from the rollups (closed months, and the current month's closed days) where they hold
         // for today (AssessmentRollups), minus the cases accusing it, and the rest of the period is counted live. Narrower scopes are counted live.
         var counts = new Dictionary<int, AssessmentCounts>();
-        var (rolledUp, daysRolledUp) = (0, 0);
+        var (rolledUp, daysRolledUp, yearToDate) = (0, 0, false);
         IReadOnlyList<(DateOnly From, DateOnly To)> live = [(period.From, period.To)];
         if (useRollups && scope.AtBureau && scope.IncludeSubordinates && !await db.Organisations.AnyAsync(o => !o.Path.StartsWith(scope.ScopePath), ct))
         {
             var read = await AssessmentRollups.ReadAsync(db, sets, period, own, ct);
-            (counts, rolledUp, daysRolledUp, live) = (read.Counts, read.Months, read.Days, read.Live);
+            (counts, rolledUp, daysRolledUp, live, yearToDate) = (read.Counts, read.Months, read.Days, read.Live, read.YearToDate);
         }
         foreach (var (from, to) in live)
             Add(counts, await LiveAsync(from, to));
@@ -103,7 +104,7 @@ public static class AssessmentQuery
             })
             .OrderBy(r => r.Rank is null).ThenBy(r => r.Rank).ThenBy(r => r.DivisionCode, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        return new AssessmentTable(period.Code, period.From, period.To, today, scoring.MinItems, rows, rolledUp, daysRolledUp);
+        return new AssessmentTable(period.Code, period.From, period.To, today, scoring.MinItems, rows, rolledUp, daysRolledUp, yearToDate);
     }
 
     /// <summary>

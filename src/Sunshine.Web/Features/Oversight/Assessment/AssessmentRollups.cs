@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
@@ -13,7 +14,8 @@ namespace Sunshine.Web.Features.Oversight.Assessment;
 /// month before today, each unit's counts of the cases received in it, counted with the live table's own queries
 /// (<see cref="AssessmentQuery.CountAllAsync"/>) on that span's petitions — a few hundred rows written. A year's table
 /// then sums at most eleven month rows and thirty day rows per unit, and counts only today (and whatever changed since
-/// the pass) live.
+/// the pass) live. Each pass also writes the year-to-date span (<see cref="FoldAsync"/>): those months and days of this
+/// year summed once more into one row per unit, so a year's table reads one row per unit.
 /// </summary>
 /// <remarks>
 /// Why rebuilding months rather than updating counts case by case: a case received in March may be answered, evaluated,
@@ -78,7 +80,7 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         var spans = (await ClosedSpansAsync(db, today, ct))
             .Where(span => touched.Any(d => d >= span.From && d <= span.To) || !states.TryGetValue(span, out var state) || !Holds(state, today))
             .ToList();
-        var rows = await RecountAsync(db, spans, today, ct);
+        var rows = await RecountAsync(db, spans, today, false, ct);
         // A closed month's day spans, once no reader of that month can be left (it is read by its month span meanwhile).
         var previous = DashboardRollups.MonthOf(today).AddMonths(-1);
         await db.AssessmentRollups.Where(r => r.LastDay == r.Month && r.Month < previous).ExecuteDeleteAsync(ct);
@@ -97,16 +99,19 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
 
     private static bool IsDay(DateOnly first, DateOnly last) => first == last;
 
+    private static bool IsMonth(DateOnly first, DateOnly last) => first.Day == 1 && last == first.AddMonths(1).AddDays(-1);
+
+    /// <summary>The year-to-date span (<see cref="FoldAsync"/>): neither a day nor a whole month.</summary>
+    private static bool IsYearToDate(DateOnly first, DateOnly last) => !IsDay(first, last) && !IsMonth(first, last);
+
     /// <summary>Recounts every closed month and day: after the demo load, an import, or on request.</summary>
     public static async Task<Pass> RebuildAsync(SunshineDbContext db, TimeProvider time, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(time);
         var lastPetition = await db.Petitions.MaxAsync(p => (long?)p.Id, ct) ?? 0;
         var lastEvent = await db.PetitionEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        await db.AssessmentRollups.ExecuteDeleteAsync(ct);
-        await db.AssessmentRollupMonths.ExecuteDeleteAsync(ct);
         var spans = await ClosedSpansAsync(db, today, ct);
-        var rows = await RecountAsync(db, spans, today, ct);
+        var rows = await RecountAsync(db, spans, today, true, ct);
         var mark = await db.RollupMarks.SingleOrDefaultAsync(m => m.Name == MarkName, ct);
         if (mark is null) db.RollupMarks.Add(mark = new RollupMark { Name = MarkName });
         mark.LastPetitionId = lastPetition;
@@ -133,29 +138,142 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         return spans;
     }
 
-    /// <summary>Replaces these spans' rows with their counts for today, each span in one transaction. Returns the rows written.</summary>
-    private static async Task<int> RecountAsync(SunshineDbContext db, IReadOnlyCollection<(DateOnly From, DateOnly To)> spans, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Counts these spans for today, then replaces their rows (every row first when <paramref name="clear"/>) and the
+    /// year-to-date span (<see cref="FoldAsync"/>) in one transaction, so a reader sees the year-to-date span and its parts
+    /// from the same commit. The counting reads come first, outside the transaction. Returns the span rows written.
+    /// </summary>
+    private static async Task<int> RecountAsync(SunshineDbContext db, IReadOnlyCollection<(DateOnly From, DateOnly To)> spans, DateOnly today, bool clear,
+        CancellationToken ct)
     {
         var sets = AssessmentSets.From(db, today, RuleBook.Default);
-        var written = 0;
+        var counted = new List<(DateOnly From, DateOnly To, List<AssessmentRollup> Rows, DateOnly? Through)>();
         foreach (var (from, to) in spans)
         {
             var received = db.Petitions.AsNoTracking().Where(p => p.ReceivedOn >= from && p.ReceivedOn <= to);
             // No scope: every case of the span, as the province-wide bureau sees them before its own accusations are taken out.
             var counts = await AssessmentQuery.CountAllAsync(received, received, sets, ct);
             var through = await ValidThroughAsync(received, sets, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.AssessmentRollups.Where(r => r.Month == from && r.LastDay == to).ExecuteDeleteAsync(ct);
-            await db.AssessmentRollupMonths.Where(r => r.Month == from && r.LastDay == to).ExecuteDeleteAsync(ct);
-            var rows = counts.Where(c => c.Value != new AssessmentCounts()).Select(c => RowOf(from, to, c.Key, c.Value)).ToList();
+            counted.Add((from, to, counts.Where(c => c.Value != new AssessmentCounts()).Select(c => RowOf(from, to, c.Key, c.Value)).ToList(), through));
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (clear)
+        {
+            await db.AssessmentRollups.ExecuteDeleteAsync(ct);
+            await db.AssessmentRollupMonths.ExecuteDeleteAsync(ct);
+        }
+        foreach (var (from, to, rows, through) in counted)
+        {
+            if (!clear)
+            {
+                await db.AssessmentRollups.Where(r => r.Month == from && r.LastDay == to).ExecuteDeleteAsync(ct);
+                await db.AssessmentRollupMonths.Where(r => r.Month == from && r.LastDay == to).ExecuteDeleteAsync(ct);
+            }
             db.AssessmentRollups.AddRange(rows);
             db.AssessmentRollupMonths.Add(new AssessmentRollupMonth { Month = from, LastDay = to, CountedFor = today, ValidThrough = through });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            await tx.CommitAsync(ct);
-            written += rows.Count;
         }
-        return written;
+        await FoldAsync(db, today, counted.Count > 0, ct);
+        await tx.CommitAsync(ct);
+        return counted.Sum(c => c.Rows.Count);
+    }
+
+    /// <summary>
+    /// Writes the year-to-date span: this year's closed months and this month's closed days (<see cref="YearToDateParts"/>)
+    /// summed into one row per unit, keyed by its first day and yesterday. A year's table then sums one row per unit instead
+    /// of one per unit and span (about 2,759 rows instead of 46,000 at 1M, late in the year); a part that a reader may not
+    /// use (touched since the pass) is subtracted from it and counted live (<see cref="ReadAsync"/>). Rewritten whenever a
+    /// part was recounted, in the same transaction. The previous day's span is kept one day more, for a reader still on
+    /// yesterday's date; older ones are deleted.
+    /// </summary>
+    private static async Task FoldAsync(SunshineDbContext db, DateOnly today, bool recounted, CancellationToken ct)
+    {
+        var yesterday = today.AddDays(-1);
+        var states = await db.AssessmentRollupMonths.AsNoTracking().ToListAsync(ct);
+        var parts = YearToDateParts(states, today);
+        var first = parts.Count > 0 ? parts[0].Month : (DateOnly?)null;
+        if (!recounted && states.Any(s => s.Month == first && s.LastDay == yesterday)) return;
+        foreach (var old in states.Where(s => IsYearToDate(s.Month, s.LastDay) && (s.LastDay < yesterday.AddDays(-1) || (s.Month == first && s.LastDay == yesterday))))
+        {
+            await db.AssessmentRollups.Where(r => r.Month == old.Month && r.LastDay == old.LastDay).ExecuteDeleteAsync(ct);
+            await db.AssessmentRollupMonths.Where(r => r.Month == old.Month && r.LastDay == old.LastDay).ExecuteDeleteAsync(ct);
+        }
+        if (first is not { } from) return;
+        var sums = await SumAsync(db, parts, [], ct);
+        db.AssessmentRollups.AddRange(sums.Where(c => c.Value != new AssessmentCounts()).Select(c => RowOf(from, yesterday, c.Key, c.Value)));
+        // For reading by hand: the days all its parts hold. The table checks each part itself.
+        db.AssessmentRollupMonths.Add(new AssessmentRollupMonth
+        {
+            Month = from, LastDay = yesterday, CountedFor = parts.Max(s => s.CountedFor), ValidThrough = parts.Min(s => s.ValidThrough),
+        });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The parts of today's year-to-date span: this year's month spans before today's month, then today's month's day spans
+    /// up to yesterday, without a gap (else none: a month is missing until the pass counts it). None on the 1st of a month,
+    /// so no year-to-date span ends on a month's last day and the month spans' rows can be picked by their first and last
+    /// days (<see cref="Within"/>); none either for a single part (nothing to sum, and it would share the part's key).
+    /// </summary>
+    private static List<AssessmentRollupMonth> YearToDateParts(IEnumerable<AssessmentRollupMonth> states, DateOnly today)
+    {
+        var (year, current, yesterday) = (new DateOnly(today.Year, 1, 1), DashboardRollups.MonthOf(today), today.AddDays(-1));
+        var parts = states.Where(s => s.Month >= year && s.LastDay <= yesterday
+                                      && (IsDay(s.Month, s.LastDay) ? s.Month >= current : IsMonth(s.Month, s.LastDay) && s.Month < current))
+            .OrderBy(s => s.Month).ToList();
+        if (today.Day == 1 || parts.Count < 2 || parts[^1].LastDay != yesterday) return [];
+        for (var i = 1; i < parts.Count; i++)
+            if (parts[i].Month != parts[i - 1].LastDay.AddDays(1)) return [];
+        return parts;
+    }
+
+    /// <summary>
+    /// Each unit's counts summed over the rows of <paramref name="plus"/> less those of <paramref name="minus"/>, in one
+    /// statement (one snapshot: the year-to-date span and the parts taken from it cannot come from different passes).
+    /// </summary>
+    private static async Task<Dictionary<int, AssessmentCounts>> SumAsync(SunshineDbContext db, IReadOnlyCollection<AssessmentRollupMonth> plus,
+        IReadOnlyCollection<AssessmentRollupMonth> minus, CancellationToken ct)
+    {
+        var sums = await db.AssessmentRollups.Where(Within(plus)).Select(Signed(1))
+            .Concat(db.AssessmentRollups.Where(Within(minus)).Select(Signed(-1)))
+            .GroupBy(r => r.OrganisationId)
+            .Select(g => new AssessmentRollup
+            {
+                OrganisationId = g.Key,
+                BureauTimely = g.Sum(r => r.BureauTimely), BureauLate = g.Sum(r => r.BureauLate), UnitTimely = g.Sum(r => r.UnitTimely), UnitLate = g.Sum(r => r.UnitLate),
+                OnTime = g.Sum(r => r.OnTime), Late = g.Sum(r => r.Late), Unanswered = g.Sum(r => r.Unanswered), OverdueUnanswered = g.Sum(r => r.OverdueUnanswered),
+                Satisfied = g.Sum(r => r.Satisfied), FairlySatisfied = g.Sum(r => r.FairlySatisfied), Dissatisfied = g.Sum(r => r.Dissatisfied),
+                OverdueUnevaluated = g.Sum(r => r.OverdueUnevaluated), Items = g.Sum(r => r.Items), Repeat = g.Sum(r => r.Repeat), Online = g.Sum(r => r.Online),
+                ResolvedFirstTime = g.Sum(r => r.ResolvedFirstTime), HandlingDays = g.Sum(r => r.HandlingDays),
+            })
+            .ToListAsync(ct);
+        return sums.ToDictionary(r => r.OrganisationId, CountsOf);
+    }
+
+    private static Expression<Func<AssessmentRollup, AssessmentRollup>> Signed(int sign) => r => new AssessmentRollup
+    {
+        OrganisationId = r.OrganisationId,
+        BureauTimely = sign * r.BureauTimely, BureauLate = sign * r.BureauLate, UnitTimely = sign * r.UnitTimely, UnitLate = sign * r.UnitLate,
+        OnTime = sign * r.OnTime, Late = sign * r.Late, Unanswered = sign * r.Unanswered, OverdueUnanswered = sign * r.OverdueUnanswered,
+        Satisfied = sign * r.Satisfied, FairlySatisfied = sign * r.FairlySatisfied, Dissatisfied = sign * r.Dissatisfied,
+        OverdueUnevaluated = sign * r.OverdueUnevaluated, Items = sign * r.Items, Repeat = sign * r.Repeat, Online = sign * r.Online,
+        ResolvedFirstTime = sign * r.ResolvedFirstTime, HandlingDays = sign * r.HandlingDays,
+    };
+
+    /// <summary>
+    /// The rows of these spans, exactly: month spans by first and last day (no other span ends on a month's last day and
+    /// starts on a listed month's first), day spans by their day, the year-to-date span (at most one) by its key.
+    /// </summary>
+    private static Expression<Func<AssessmentRollup, bool>> Within(IReadOnlyCollection<AssessmentRollupMonth> spans)
+    {
+        var months = spans.Where(s => IsMonth(s.Month, s.LastDay)).Select(s => s.Month).ToList();
+        var ends = spans.Where(s => IsMonth(s.Month, s.LastDay)).Select(s => s.LastDay).ToList();
+        var days = spans.Where(s => IsDay(s.Month, s.LastDay)).Select(s => s.Month).ToList();
+        // Without a year-to-date span, a key no row has (a day before the first, so no span at all).
+        var (from, to) = spans.SingleOrDefault(s => IsYearToDate(s.Month, s.LastDay)) is { } ytd ? (ytd.Month, ytd.LastDay) : (DateOnly.MaxValue, DateOnly.MinValue);
+        return r => (months.Contains(r.Month) && ends.Contains(r.LastDay)) || (days.Contains(r.Month) && r.LastDay == r.Month) || (r.Month == from && r.LastDay == to);
     }
 
     /// <summary>
@@ -206,12 +324,15 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
     /// <param name="Months">How many whole months were read from the rollups.</param>
     /// <param name="Days">How many single days (of the current month) were read from the rollups.</param>
     /// <param name="Live">The date ranges of the period still to count live.</param>
-    public sealed record Read(Dictionary<int, AssessmentCounts> Counts, int Months, int Days, IReadOnlyList<(DateOnly From, DateOnly To)> Live);
+    /// <param name="YearToDate">Whether they were summed from the year-to-date span (less its parts not read).</param>
+    public sealed record Read(Dictionary<int, AssessmentCounts> Counts, int Months, int Days, IReadOnlyList<(DateOnly From, DateOnly To)> Live,
+        bool YearToDate = false);
 
     /// <summary>
     /// The period's closed months and the current month's closed days whose rows hold for today, summed per unit, minus
     /// the cases of those spans that accuse <paramref name="reader"/> (the one exclusion of a province-wide bureau's scope,
-    /// Art. 30); the rest of the period is returned as ranges to count live.
+    /// Art. 30); the rest of the period is returned as ranges to count live. When today's year-to-date span lies in the
+    /// period its rows stand for its parts', less the parts that may not be read.
     /// </summary>
     public static async Task<Read> ReadAsync(SunshineDbContext db, AssessmentSets sets, AssessmentPeriod period, int reader, CancellationToken ct)
     {
@@ -226,31 +347,21 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
         var touched = await DashboardRollups.TouchedDaysAsync(db, mark.LastPetitionId, mark.LastEventId, long.MaxValue, long.MaxValue, ct);
         // Closed, inside the period, holding for today, untouched; a month span only for a closed month and a day span only
         // within today's month, so no day is read twice.
-        var usable = states.Where(s => s.Month >= period.From && s.LastDay <= period.To && s.LastDay < today && Holds(s, today)
-                                       && (IsDay(s.Month, s.LastDay) ? s.Month >= current : s.Month < current)
-                                       && !touched.Any(d => d >= s.Month && d <= s.LastDay))
+        var spans = states.Where(s => !IsYearToDate(s.Month, s.LastDay)).ToList();
+        var usable = spans.Where(s => s.Month >= period.From && s.LastDay <= period.To && s.LastDay < today && Holds(s, today)
+                                      && (IsDay(s.Month, s.LastDay) ? s.Month >= current : s.Month < current)
+                                      && !touched.Any(d => d >= s.Month && d <= s.LastDay))
             .OrderBy(s => s.Month).ToList();
         if (usable.Count == 0) return new Read(counts, 0, 0, [(period.From, period.To)]);
-        var months = usable.Where(s => !IsDay(s.Month, s.LastDay)).Select(s => s.Month).ToList();
-        var days = usable.Where(s => IsDay(s.Month, s.LastDay)).Select(s => s.Month).ToList();
 
-        // Summed in the database: one row per unit comes back, not one per unit and span (2,759 instead of ~50,000 for a
-        // province's year at 1M).
-        var sums = await db.AssessmentRollups
-            .Where(r => (months.Contains(r.Month) && r.LastDay != r.Month) || (days.Contains(r.Month) && r.LastDay == r.Month))
-            .GroupBy(r => r.OrganisationId)
-            .Select(g => new AssessmentRollup
-            {
-                OrganisationId = g.Key,
-                BureauTimely = g.Sum(r => r.BureauTimely), BureauLate = g.Sum(r => r.BureauLate), UnitTimely = g.Sum(r => r.UnitTimely), UnitLate = g.Sum(r => r.UnitLate),
-                OnTime = g.Sum(r => r.OnTime), Late = g.Sum(r => r.Late), Unanswered = g.Sum(r => r.Unanswered), OverdueUnanswered = g.Sum(r => r.OverdueUnanswered),
-                Satisfied = g.Sum(r => r.Satisfied), FairlySatisfied = g.Sum(r => r.FairlySatisfied), Dissatisfied = g.Sum(r => r.Dissatisfied),
-                OverdueUnevaluated = g.Sum(r => r.OverdueUnevaluated), Items = g.Sum(r => r.Items), Repeat = g.Sum(r => r.Repeat), Online = g.Sum(r => r.Online),
-                ResolvedFirstTime = g.Sum(r => r.ResolvedFirstTime), HandlingDays = g.Sum(r => r.HandlingDays),
-            })
-            .ToListAsync(ct);
-        foreach (var r in sums)
-            counts[r.OrganisationId] = CountsOf(r);
+        // Summed in the database: one row per unit comes back. From the year-to-date span when there is one for today in
+        // the period: one row per unit read instead of one per unit and span.
+        var parts = YearToDateParts(spans, today);
+        var ytd = parts.Count == 0 ? null : states.SingleOrDefault(s => s.Month == parts[0].Month && s.LastDay == today.AddDays(-1));
+        var yearToDate = ytd is not null && ytd.Month >= period.From && ytd.LastDay <= period.To;
+        counts = yearToDate
+            ? await SumAsync(db, [ytd!, .. usable.Except(parts)], parts.Except(usable).ToList(), ct)
+            : await SumAsync(db, usable, [], ct);
         var ranges = Ranges(usable.Select(s => (s.Month, s.LastDay)));
         foreach (var (from, to) in ranges)
         {
@@ -268,7 +379,7 @@ public sealed class AssessmentRollups(IServiceScopeFactory scopes, TimeProvider 
             start = to.AddDays(1);
         }
         if (start <= period.To) live.Add((start, period.To));
-        return new Read(counts, months.Count, days.Count, live);
+        return new Read(counts, usable.Count(s => !IsDay(s.Month, s.LastDay)), usable.Count(s => IsDay(s.Month, s.LastDay)), live, yearToDate);
     }
 
     /// <summary>Sorted, non-overlapping spans as ranges of days, neighbouring spans joined.</summary>
