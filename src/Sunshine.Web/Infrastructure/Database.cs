@@ -31,7 +31,7 @@ public static class Database
         if (provider == DatabaseProvider.Sqlite)
             connectionString = PrepareSqlite(connectionString);
         services.AddDbContextFactory<SunshineDbContext>(options => Configure(options, provider, connectionString));
-        services.AddSingleton<PooledContexts>();
+        services.AddSingleton(new PooledContexts(provider, connectionString));
         return services;
     }
 
@@ -93,12 +93,20 @@ public static class Database
 /// EF's per-context services again — its connection object with the provider's functions registered on it, the query
 /// translators, the sets — and that, with the garbage it leaves, was a large part of a lookup's time under 64 clients
 /// (profile in docs/performance.md, session 8). EF clears a context it takes back (tracked entities, settings); the
-/// connection is closed here. Other requests keep the scoped context of
+/// connection is closed here. On PostgreSQL these contexts have a connection pool of their own, which prepares the
+/// statements it runs often and does not reset a connection it takes back (<see cref="PostgresProvider.ForPublicReads"/>). Other requests keep the scoped context of
 /// <see cref="Database.AddSunshineDatabase"/>, which services such as the audit share within a request.
 /// </summary>
-public sealed class PooledContexts(DbContextOptions<SunshineDbContext> options)
+public sealed class PooledContexts(DatabaseProvider provider, string connectionString)
 {
-    private readonly PooledDbContextFactory<SunshineDbContext> _factory = new(options, poolSize: 256);
+    private readonly PooledDbContextFactory<SunshineDbContext> _factory = new(Options(provider, connectionString), poolSize: 256);
+
+    private static DbContextOptions<SunshineDbContext> Options(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SunshineDbContext>();
+        Database.Configure(options, provider, provider == DatabaseProvider.Postgres ? PostgresProvider.ForPublicReads(connectionString) : connectionString);
+        return options.Options;
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> on a reused context with one connection open for the whole of it (each open of a
