@@ -31,7 +31,7 @@ public static class Database
         if (provider == DatabaseProvider.Sqlite)
             connectionString = PrepareSqlite(connectionString);
         services.AddDbContextFactory<SunshineDbContext>(options => Configure(options, provider, connectionString));
-        services.AddSingleton(new PooledContexts(provider, connectionString));
+        services.AddSingleton(sp => new PooledContexts(sp.GetRequiredService<DbContextOptions<SunshineDbContext>>(), provider, connectionString));
         return services;
     }
 
@@ -97,16 +97,16 @@ public static class Database
 /// statements it runs often and does not reset a connection it takes back (<see cref="PostgresProvider.ForPublicReads"/>). Other requests keep the scoped context of
 /// <see cref="Database.AddSunshineDatabase"/>, which services such as the audit share within a request.
 /// </summary>
-public sealed class PooledContexts(DatabaseProvider provider, string connectionString)
+public sealed class PooledContexts(DbContextOptions<SunshineDbContext> options, DatabaseProvider provider, string connectionString)
 {
-    private readonly PooledDbContextFactory<SunshineDbContext> _factory = new(Options(provider, connectionString), poolSize: 256);
+    private readonly PooledDbContextFactory<SunshineDbContext> _factory = new(Options(options, provider, connectionString), poolSize: 256);
 
-    private static DbContextOptions<SunshineDbContext> Options(DatabaseProvider provider, string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<SunshineDbContext>();
-        Database.Configure(options, provider, provider == DatabaseProvider.Postgres ? PostgresProvider.ForPublicReads(connectionString) : connectionString);
-        return options.Options;
-    }
+    // The app's own options with only the connection string changed: the same logging and the same EF internals, so the
+    // model built at start is reused (options of their own made EF build it again on the first lookups).
+    private static DbContextOptions<SunshineDbContext> Options(DbContextOptions<SunshineDbContext> options, DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Postgres
+            ? new DbContextOptionsBuilder<SunshineDbContext>(options).UseNpgsql(PostgresProvider.ForPublicReads(connectionString)).Options
+            : options;
 
     /// <summary>
     /// Runs <paramref name="work"/> on a reused context with one connection open for the whole of it (each open of a

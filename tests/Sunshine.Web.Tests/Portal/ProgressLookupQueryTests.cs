@@ -191,5 +191,10 @@ public sealed class PostgresProgressLookupQueryTests(PostgresClockApp app) : Pro
         await main.Database.OpenConnectionAsync();
         for (var i = 0; i < 6; i++) await main.Database.SqlQueryRaw<long>(Probe, i).ToListAsync();
         Assert.Equal(0, await main.Database.SqlQueryRaw<long>(Prepared).SingleAsync());
+
+        // Only the connection string differs: the lookup's contexts use the model the app built at start.
+        await using var scope = app.Services.CreateAsyncScope();
+        var model = scope.ServiceProvider.GetRequiredService<Sunshine.Data.SunshineDbContext>().Model;
+        Assert.Same(model, await contexts.ReadAsync(db => Task.FromResult(db.Model), CancellationToken.None));
     }
 }
