@@ -31,7 +31,7 @@ public static class Database
         if (provider == DatabaseProvider.Sqlite)
             connectionString = PrepareSqlite(connectionString);
         services.AddDbContextFactory<SunshineDbContext>(options => Configure(options, provider, connectionString));
-        services.AddSingleton<PooledContexts>();
+        services.AddSingleton(sp => new PooledContexts(sp.GetRequiredService<DbContextOptions<SunshineDbContext>>(), provider, connectionString));
         return services;
     }
 
@@ -93,12 +93,20 @@ public static class Database
 /// EF's per-context services again — its connection object with the provider's functions registered on it, the query
 /// translators, the sets — and that, with the garbage it leaves, was a large part of a lookup's time under 64 clients
 /// (profile in docs/performance.md, session 8). EF clears a context it takes back (tracked entities, settings); the
-/// connection is closed here. Other requests keep the scoped context of
+/// connection is closed here. On PostgreSQL these contexts have a connection pool of their own, which prepares the
+/// statements it runs often and does not reset a connection it takes back (<see cref="PostgresProvider.ForPublicReads"/>). Other requests keep the scoped context of
 /// <see cref="Database.AddSunshineDatabase"/>, which services such as the audit share within a request.
 /// </summary>
-public sealed class PooledContexts(DbContextOptions<SunshineDbContext> options)
+public sealed class PooledContexts(DbContextOptions<SunshineDbContext> options, DatabaseProvider provider, string connectionString)
 {
-    private readonly PooledDbContextFactory<SunshineDbContext> _factory = new(options, poolSize: 256);
+    private readonly PooledDbContextFactory<SunshineDbContext> _factory = new(Options(options, provider, connectionString), poolSize: 256);
+
+    // The app's own options with only the connection string changed: the same logging and the same EF internals, so the
+    // model built at start is reused (options of their own made EF build it again on the first lookups).
+    private static DbContextOptions<SunshineDbContext> Options(DbContextOptions<SunshineDbContext> options, DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Postgres
+            ? new DbContextOptionsBuilder<SunshineDbContext>(options).UseNpgsql(PostgresProvider.ForPublicReads(connectionString)).Options
+            : options;
 
     /// <summary>
     /// Runs <paramref name="work"/> on a reused context with one connection open for the whole of it (each open of a

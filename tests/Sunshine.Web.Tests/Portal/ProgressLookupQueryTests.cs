@@ -168,4 +168,33 @@ public abstract class ProgressLookupQueryTests(TestApp app)
 public sealed class SqliteProgressLookupQueryTests(SqliteClockApp app) : ProgressLookupQueryTests(app), IClassFixture<SqliteClockApp>;
 
 [Collection("postgres")]
-public sealed class PostgresProgressLookupQueryTests(PostgresClockApp app) : ProgressLookupQueryTests(app), IClassFixture<PostgresClockApp>;
+public sealed class PostgresProgressLookupQueryTests(PostgresClockApp app) : ProgressLookupQueryTests(app), IClassFixture<PostgresClockApp>
+{
+    /// <summary>
+    /// On PostgreSQL the lookup's contexts read through a pool that prepares the statements it runs often, so the server
+    /// does not parse and plan them on every lookup (docs/performance.md, session 9); the app's main pool does not.
+    /// </summary>
+    [Fact]
+    public async Task The_lookup_pool_prepares_its_statements_and_the_main_pool_does_not()
+    {
+        const string Probe = "SELECT count(*) AS \"Value\" FROM \"Organisations\" WHERE \"Id\" > {0}";
+        const string Prepared = "SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%\"Organisations\" WHERE \"Id\" >%'";
+        var contexts = app.Services.GetRequiredService<PooledContexts>();
+        var lookupPool = await contexts.ReadAsync(async db =>
+        {
+            for (var i = 0; i < 6; i++) await db.Database.SqlQueryRaw<long>(Probe, i).ToListAsync();
+            return await db.Database.SqlQueryRaw<long>(Prepared).SingleAsync();
+        }, CancellationToken.None);
+        Assert.Equal(1, lookupPool);
+
+        await using var main = app.NewContext();
+        await main.Database.OpenConnectionAsync();
+        for (var i = 0; i < 6; i++) await main.Database.SqlQueryRaw<long>(Probe, i).ToListAsync();
+        Assert.Equal(0, await main.Database.SqlQueryRaw<long>(Prepared).SingleAsync());
+
+        // Only the connection string differs: the lookup's contexts use the model the app built at start.
+        await using var scope = app.Services.CreateAsyncScope();
+        var model = scope.ServiceProvider.GetRequiredService<Sunshine.Data.SunshineDbContext>().Model;
+        Assert.Same(model, await contexts.ReadAsync(db => Task.FromResult(db.Model), CancellationToken.None));
+    }
+}
