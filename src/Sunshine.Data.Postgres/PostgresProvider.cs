@@ -19,8 +19,9 @@ public static class PostgresProvider
     /// the app keeps no session state (no <c>SET</c> outside a transaction, no temporary tables, <c>LISTEN</c> or
     /// advisory locks). Kept to this pool because a generic plan can be a poor one for a query over skewed data (the
     /// search, the case lists), which the main pool runs; the lookup reads a case, its history and the organisations
-    /// named by key, and the wrong pair's throttle touches a small table. The pool's size is bounded so that it and the
-    /// main pool (100 by default) stay within the server's connections.
+    /// named by key, and the wrong pair's throttle touches a small table. The pool is bounded at 32 connections, so that a
+    /// crowd of lookups holds at most a third of a default server's 100 (<c>max_connections</c>); with the main pool, whose
+    /// own bound is Npgsql's 100, size the server's limit for both.
     /// </summary>
     public static string ForPublicReads(string connectionString)
     {
