@@ -68,6 +68,7 @@ public static partial class BenchRun
                 ["Logs:Json"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Sunshine"] = "Information",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning",
                 // The load generator is one client address: lift the portal's per-client limits for the measurement.
                 ["Portal:Submissions:PermitLimit"] = "100000000",
                 ["Portal:Lookups:PermitLimit"] = "100000000",

@@ -30,7 +30,13 @@ public static class Database
             ?? throw new InvalidOperationException("ConnectionStrings:Sunshine is not set.");
         if (provider == DatabaseProvider.Sqlite)
             connectionString = PrepareSqlite(connectionString);
-        services.AddDbContextFactory<SunshineDbContext>(options => Configure(options, provider, connectionString));
+        // Contexts are reused, each request's scope leasing one and giving it back when the scope ends. A new context costs
+        // its constructor (the sets) and, on first use, EF's per-context services; every signed-in request builds one while
+        // the sign-in cookie is checked, and a profile of the staff search put the two at over 10 % of a request
+        // (docs/performance.md, session 10). EF resets a context it takes back: tracked entities, the change tracker's and
+        // the connection's settings (command timeout), open connections and transactions.
+        services.AddPooledDbContextFactory<SunshineDbContext>(options => Configure(options, provider, connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SunshineDbContext>>().CreateDbContext());
         services.AddSingleton(sp => new PooledContexts(sp.GetRequiredService<DbContextOptions<SunshineDbContext>>(), provider, connectionString));
         return services;
     }
