@@ -91,8 +91,11 @@ public static class PetitionSearch
         var inScope = sqlite && scope.IncludeSubordinates
             ? organisations.Where(o => o.Id == scope.OrganisationId || EF.Functions.Glob(o.Path, scope.ScopePath + "*"))
             : organisations.WithinScope(scope);
-        var units = await inScope.Select(o => o.Id).Take(MaxNarrowUnits + 1).ToListAsync(ct);
-        var narrow = units.Count <= MaxNarrowUnits;
+        // PostgreSQL reads the subtree's unit counts anyway (its scope key, the visible share); a subtree they show to be
+        // wide needs no unit list, one round trip fewer.
+        var unitCounts = !sqlite && scope.IncludeSubordinates ? await UnitCountsAsync(db, scope, ct) : null;
+        var units = unitCounts is { UnderScope: > MaxNarrowUnits } ? [] : await inScope.Select(o => o.Id).Take(MaxNarrowUnits + 1).ToListAsync(ct);
+        var narrow = unitCounts is not { UnderScope: > MaxNarrowUnits } && units.Count <= MaxNarrowUnits;
         IQueryable<Petition> Visible(IQueryable<Petition> source)
         {
             var visible = Filter(source.WithinScope(scope), q, categories);
@@ -142,7 +145,6 @@ public static class PetitionSearch
             var upper = q.Before ?? long.MaxValue;
             // The subtree's key in the text index's "Scope" column (migration PostgresSearchScope), unless the scope
             // covers every unit anyway (a province bureau: the key would be on every entry and only slow the scan).
-            var unitCounts = scope.IncludeSubordinates ? await UnitCountsAsync(db, scope, ct) : null;
             scopeKey = ScopeKey(scope, unitCounts);
             estimatedHits = narrow ? null : await EstimatedRowsAsync(db, $"""SELECT 1 FROM "PetitionSearchEntries" WHERE "Vector" @@ plainto_tsquery('simple', {match})""", ct);
             IQueryable<Petition> texts;
