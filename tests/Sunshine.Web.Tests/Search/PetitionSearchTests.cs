@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Sunshine.Data.Entities;
 using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
@@ -214,6 +215,43 @@ public abstract class PetitionSearchTests(TestApp app)
             Assert.False(capped);
             Assert.Equal(expected, await IdsAsync(app, scope, Text("工资 " + marker)));
         }
+    }
+
+    [Fact]
+    public async Task A_province_bureau_beside_another_top_level_unit_finds_and_counts_only_its_own_tree()
+    {
+        // A subtree that holds every unit asks the text index without its subtree token (SQLite); once another top-level
+        // unit exists, the token is needed again, or the count read off the index would take in the other tree's hits.
+        var province = await app.OrganisationAsync("山西省信访局");
+        var county = await app.OrganisationAsync("小店区信访局");
+        var marker = Marker();
+        var ids = await SaveAsync(app, Petition(county, "工资 " + marker, Wages), Petition(county, "工资 " + marker, Wages));
+        var scope = Scope(province, true) with { AtBureau = true };
+
+        await using var db = app.NewContext();
+        var (page, count, _) = await PetitionSearch.SearchAsync(db, scope, Text("工资 " + marker, take: 1), CancellationToken.None);
+        Assert.Equal([ids[1]], page);
+        Assert.Equal(2, count);
+
+        // The second tree lives inside a transaction that is rolled back, so no other test ever sees it.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var other = new Organisation { Name = "另一省人民政府" + marker, Kind = Sunshine.Domain.Directory.OrganisationKind.Government, DivisionCode = county.DivisionCode };
+        db.Organisations.Add(other);
+        await db.SaveChangesAsync();
+        other.Path = other.ScopePath = "/" + other.Id + "/";
+        await db.SaveChangesAsync();
+        var elsewhere = Petition(other, "工资 " + marker, Wages);
+        db.Petitions.Add(elsewhere);
+        PetitionIndex.Add(db, elsewhere);
+        await db.SaveChangesAsync();
+
+        (page, count, _) = await PetitionSearch.SearchAsync(db, scope, Text("工资 " + marker, take: 1), CancellationToken.None);
+        Assert.Equal([ids[1]], page);
+        Assert.Equal(2, count);
+        (page, count, _) = await PetitionSearch.SearchAsync(db, Scope(other, true), Text("工资 " + marker, take: 1), CancellationToken.None);
+        Assert.Equal([elsewhere.Id], page);
+        Assert.Equal(1, count);
+        await transaction.RollbackAsync();
     }
 
     [Fact]
