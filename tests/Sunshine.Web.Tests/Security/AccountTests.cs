@@ -192,6 +192,42 @@ public abstract class AccountTests(TestApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/integration/whoami")).StatusCode);
     }
 
+    /// <summary>
+    /// A client's first burst of calls all find the token's last use stale at once; each writing it queued them on the
+    /// token's row (up to 397 ms each at 1M on PostgreSQL). Every call of the burst is answered and the last use is set.
+    /// </summary>
+    [Fact]
+    public async Task A_fresh_tokens_first_calls_at_once_are_all_answered_and_its_last_use_is_set()
+    {
+        var bureau = await app.OrganisationAsync("山西省信访局");
+        var (admin, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Administrator);
+        using var client = await app.SignedInClientAsync(admin, password);
+        var created = await (await client.PostAsJsonAsync("/api/tokens", new { name = "并发接口", organisationId = bureau.Id, channel = "GovernorMailbox" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        using var integration = app.NewClient();
+        integration.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => integration.GetAsync("/api/integration/whoami")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        await using var db = app.NewContext();
+        Assert.NotNull((await db.ApiTokens.SingleAsync(t => t.Id == id)).LastUsedAt);
+    }
+
+    /// <summary>Of the calls that find a token's last use stale at once, one writes it; a minute later the next one does.</summary>
+    [Fact]
+    public void One_call_at_a_time_claims_a_tokens_last_use_write()
+    {
+        var lastUse = new Sunshine.Web.Infrastructure.ApiTokenLastUse();
+        var now = new DateTime(2026, 11, 27, 8, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(1, Enumerable.Range(0, 64).AsParallel().Count(_ => lastUse.Claim(1, null, now)));
+        Assert.False(lastUse.Claim(1, null, now.AddSeconds(59)));
+        Assert.True(lastUse.Claim(1, null, now.AddSeconds(60)));
+        // Written by another node (the stored value) within the minute: not written again; a stale one is.
+        Assert.False(lastUse.Claim(2, now.AddSeconds(-30), now));
+        Assert.True(lastUse.Claim(3, now.AddMinutes(-2), now));
+    }
+
     [Fact]
     public async Task Totp_two_factor_is_asked_for_after_the_password()
     {

@@ -170,14 +170,16 @@ public static class PetitionBatch
         await using (var insert = new BulkInsert<Petition>(db, withKey: true)) await insert.InsertAsync(petitions, ct);
         Lap(watch, "insert-petitions");
         // Hints name only cases the registrar may see (Art. 30), as RepeatHints decides for one petition — asked once
-        // per caller for all the batch's candidates, earlier rows of the batch included (they are written now).
+        // per scope for all the batch's candidates, earlier rows of the batch included (they are written now). The rows
+        // are grouped by what the scope rule reads (WithinScope): each HTTP call brings its own UserScope, whose roles
+        // set compares by reference, so grouping by the scope itself asked the database once per row of an intake group.
         var events = new List<PetitionEvent>(rows.Count);
         var audits = new List<AuditEntry>(rows.Count);
         var messages = new List<Notification>(rows.Count);
-        foreach (var group in rows.GroupBy(r => r.Pending.Actor))
+        foreach (var group in rows.GroupBy(r => r.Pending.Actor is { } a ? (a.OrganisationId, a.IncludeSubordinates, a.ScopePath, a.AtBureau) : ((int, bool, string, bool)?)null))
         {
             var all = group.SelectMany(r => r.Found).DistinctBy(f => f.PetitionId).ToList();
-            var open = (await RepeatHints.ForAsync(db, group.Key, all, today, ct)).ToDictionary(h => h.PetitionId, h => h.StillInLimit);
+            var open = (await RepeatHints.ForAsync(db, group.First().Pending.Actor, all, today, ct)).ToDictionary(h => h.PetitionId, h => h.StillInLimit);
             foreach (var row in group)
             {
                 var hints = row.Found.Where(f => open.ContainsKey(f.PetitionId))

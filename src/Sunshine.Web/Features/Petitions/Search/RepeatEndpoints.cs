@@ -28,9 +28,12 @@ public static class RepeatHints
         // token at 1M, ~580 ms per intake group), whatever the few ids were.
         // The ids go as one collection parameter (EF.Parameter): expanded into one parameter per id, EF would generate
         // the SQL again for every intake group (hundreds of ids, a different count each time).
-        var scoped = scope is null ? db.Petitions : db.Petitions.WithinScope(scope);
-        var rows = await db.Petitions.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
-            .Select(p => new { p.Id, Open = p.ConcludedOn == null && p.DueOn != null && p.DueOn >= today, Visible = scoped.Any(q => q.Id == p.Id) })
+        // Without a caller (the file import) every case is visible, so no row is looked up a second time for the scope.
+        var candidates = db.Petitions.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id));
+        var scoped = scope is null ? null : db.Petitions.WithinScope(scope);
+        var rows = await (scoped is null
+                ? candidates.Select(p => new { p.Id, Open = p.ConcludedOn == null && p.DueOn != null && p.DueOn >= today, Visible = true })
+                : candidates.Select(p => new { p.Id, Open = p.ConcludedOn == null && p.DueOn != null && p.DueOn >= today, Visible = scoped.Any(q => q.Id == p.Id) }))
             .ToListAsync(ct);
         var visible = rows.Where(p => p.Visible).ToDictionary(p => p.Id, p => p.Open);
         return found.Where(f => visible.ContainsKey(f.PetitionId))
