@@ -530,6 +530,10 @@ public abstract class PortalTests(TestApp app)
         Assert.True(after.GetProperty("review").GetProperty("isOpen").GetBoolean());
         Assert.Equal("2026-09-16", after.GetProperty("review").GetProperty("openUntil").GetString());
         Assert.Equal("小店区人民政府", after.GetProperty("review").GetProperty("organ").GetString());
+        // The lookup reads the case, its history and the organisations in one query; the evaluation reads them one by
+        // one. Both give the same view, the organ above the issuer included.
+        var looked = await (await LookupAsync(citizen, caseNumber, code)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(after.GetRawText(), looked.GetRawText());
         var twice = await citizen.PostAsJsonAsync($"/api/public/petitions/{caseNumber}/evaluation", new { queryCode = code, unit = "Satisfied" });
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Equal("这一项已经评价过了。", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("unit")[0].GetString());
