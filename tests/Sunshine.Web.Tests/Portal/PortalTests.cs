@@ -478,6 +478,42 @@ public abstract class PortalTests(TestApp app)
     }
 
     /// <summary>
+    /// A wrong pair's delay is waited with the database connection given back: more clients sitting out their delays
+    /// than the lookup's pool has connections (8 on PostgreSQL) do not keep a right pair from being answered.
+    /// </summary>
+    [Fact]
+    public async Task Clients_waiting_out_their_delays_do_not_hold_the_lookups_connections()
+    {
+        using var owner = Citizen();
+        var receipt = await SubmitAsync(owner, Petition());
+        var caseNumber = receipt.GetProperty("caseNumber").GetString()!;
+        var code = receipt.GetProperty("queryCode").GetString()!;
+        var wrong = code == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA";
+        var clock = (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+
+        var guessers = Enumerable.Range(0, 10).Select(_ => Citizen()).ToList();
+        foreach (var guesser in guessers)
+            for (var i = 1; i <= QueryCodeThrottle.FreeFailures; i++)
+                Assert.Equal(HttpStatusCode.NotFound, (await LookupAsync(guesser, caseNumber, wrong)).StatusCode);
+        // Each guesser's sixth mistake waits 1 s on the app's clock, which stands still until the right pair is answered.
+        var pending = guessers.Select(g => LookupAsync(g, caseNumber, wrong)).ToList();
+        await Task.Delay(1000);
+        Assert.All(pending, p => Assert.False(p.IsCompleted));
+        var right = LookupAsync(owner, caseNumber, code);
+        Assert.Same(right, await Task.WhenAny(right, Task.Delay(10_000)));
+        Assert.Equal(HttpStatusCode.OK, (await right).StatusCode);
+
+        while (pending.Any(p => !p.IsCompleted))
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.WhenAny(Task.WhenAll(pending), Task.Delay(100));
+        }
+        foreach (var answer in await Task.WhenAll(pending))
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        foreach (var guesser in guessers) guesser.Dispose();
+    }
+
+    /// <summary>
     /// A request item registered on 2026-07-01, transferred to 小店区人力资源和社会保障局, accepted, and answered with a
     /// handling opinion on <paramref name="opinionOn"/> — all recorded by staff with their real dates. Registration
     /// stamps today's date, so the test moves the case's registration back to July first: that is its only shortcut.

@@ -52,13 +52,16 @@ public static class PublicProgress
         // A reused context with one open connection (PooledContexts): a new context per lookup cost more than the lookup's
         // queries under load (docs/performance.md, session 8). The case, its history and the organisations are read in one
         // query (CaseWithHistoryAsync), one round trip to the database instead of three (session 10).
-        return await contexts.ReadAsync<IResult>(async db =>
+        var (view, access) = await contexts.ReadAsync(async db =>
         {
             var (found, access) = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, (petitions, token) => CaseWithHistoryAsync(db, petitions, token), read => read.Petition,
                 personalData, time, ct);
-            return found is null ? WrongPair(access, L)
-                : TypedResults.Ok(await ViewAsync(db, found.Petition, found.History, found.Organisations(), await CalendarAsync(http, db, ct), time, L, ct));
+            return (found is null ? null : await ViewAsync(db, found.Petition, found.History, found.Organisations(), await CalendarAsync(http, db, ct), time, L, ct), access);
         }, ct);
+        if (view is not null) return TypedResults.Ok(view);
+        // A wrong pair's delay is waited with the connection given back: the lookup's pool is small (PostgresProvider.ForPublicReads).
+        await QueryCodeThrottle.WaitAsync(access, time, ct);
+        return WrongPair(access, L);
     }
 
     public static async Task<IResult> Evaluate(string caseNumber, EvaluationRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData,

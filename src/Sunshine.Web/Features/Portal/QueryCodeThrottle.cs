@@ -38,13 +38,19 @@ public static class QueryCodeThrottle
     /// delay it earns, and returns no case. Whether the number exists is not told apart from a wrong code.
     /// </summary>
     public static async Task<Access> OpenAsync(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db, PersonalData personalData,
-        TimeProvider time, CancellationToken ct) =>
-        (await OpenAsync(http, caseNumber, queryCode, db, (petitions, c) => petitions.SingleOrDefaultAsync(c), p => p, personalData, time, ct)).Access;
+        TimeProvider time, CancellationToken ct)
+    {
+        var (_, access) = await OpenAsync(http, caseNumber, queryCode, db, (petitions, c) => petitions.SingleOrDefaultAsync(c), p => p, personalData, time, ct);
+        await WaitAsync(access, time, ct);
+        return access;
+    }
 
     /// <summary>
     /// The same for a caller that reads more than the case in the same query (the progress lookup reads its history and
     /// organisations with it): <paramref name="read"/> is given the petitions with the number asked for and returns what
-    /// it read of the one found, <paramref name="petition"/> the case in that. Returned only if the pair is right.
+    /// it read of the one found, <paramref name="petition"/> the case in that. Returned only if the pair is right. The
+    /// failure's delay is not waited here: the caller waits it (<see cref="WaitAsync"/>) once it has let go of its
+    /// database connection, so that clients sitting out their delays do not hold the lookup's few connections.
     /// </summary>
     public static async Task<(T? Found, Access Access)> OpenAsync<T>(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db,
         Func<IQueryable<Petition>, CancellationToken, Task<T?>> read, Func<T, Petition> petition, PersonalData personalData, TimeProvider time,
@@ -66,10 +72,12 @@ public static class QueryCodeThrottle
             return (found, new Access(petition(found), 0, TimeSpan.Zero));
         var client = personalData.KeyedHash("query-client:" + PortalSetup.ClientAddress(http))!;
         var failures = await RecordFailureAsync(db, client, time.GetUtcNow().UtcDateTime, ct);
-        var delay = DelayAfter(failures);
-        if (delay > TimeSpan.Zero) await Task.Delay(delay, time, ct);
-        return (null, new Access(null, failures, delay));
+        return (null, new Access(null, failures, DelayAfter(failures)));
     }
+
+    /// <summary>The delay a wrong pair has earned, before it is answered.</summary>
+    public static Task WaitAsync(Access access, TimeProvider time, CancellationToken ct) =>
+        access.Delay > TimeSpan.Zero ? Task.Delay(access.Delay, time, ct) : Task.CompletedTask;
 
     /// <summary>Adds one failure for the client and returns its count; concurrent failures are all counted.</summary>
     public static async Task<int> RecordFailureAsync(SunshineDbContext db, byte[] client, DateTime now, CancellationToken ct)
