@@ -425,11 +425,7 @@ public abstract class PortalTests(TestApp app)
     public async Task Wrong_codes_wait_longer_and_longer_after_five_but_the_right_code_never_waits()
     {
         using var citizen = Citizen();
-        var receipt = await SubmitAsync(citizen, Petition());
-        var caseNumber = receipt.GetProperty("caseNumber").GetString()!;
-        var code = receipt.GetProperty("queryCode").GetString()!;
-        var wrong = code == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA";
-        var clock = (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+        var (caseNumber, code, wrong, clock) = await CaseToGuessAsync(citizen);
 
         // Five mistakes are free: each answered without waiting.
         for (var i = 1; i <= QueryCodeThrottle.FreeFailures; i++)
@@ -477,6 +473,15 @@ public abstract class PortalTests(TestApp app)
         Assert.Equal(new[] { 1, 2, 4, 8, 16, 32, 60, 60 }, Enumerable.Range(6, 8).Select(n => (int)QueryCodeThrottle.DelayAfter(n).TotalSeconds).ToArray());
     }
 
+    /// <summary>A case submitted by <paramref name="citizen"/>: its number, its code, a wrong code, and the app's clock.</summary>
+    private async Task<(string CaseNumber, string Code, string Wrong, FakeTimeProvider Clock)> CaseToGuessAsync(HttpClient citizen)
+    {
+        var receipt = await SubmitAsync(citizen, Petition());
+        var code = receipt.GetProperty("queryCode").GetString()!;
+        return (receipt.GetProperty("caseNumber").GetString()!, code, code == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA",
+            (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>());
+    }
+
     /// <summary>
     /// A wrong pair's delay is waited with the database connection given back: more clients sitting out their delays
     /// than the lookup's pool has connections (8 on PostgreSQL) do not keep a right pair from being answered.
@@ -485,11 +490,7 @@ public abstract class PortalTests(TestApp app)
     public async Task Clients_waiting_out_their_delays_do_not_hold_the_lookups_connections()
     {
         using var owner = Citizen();
-        var receipt = await SubmitAsync(owner, Petition());
-        var caseNumber = receipt.GetProperty("caseNumber").GetString()!;
-        var code = receipt.GetProperty("queryCode").GetString()!;
-        var wrong = code == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA";
-        var clock = (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+        var (caseNumber, code, wrong, clock) = await CaseToGuessAsync(owner);
 
         var guessers = Enumerable.Range(0, 10).Select(_ => Citizen()).ToList();
         foreach (var guesser in guessers)
