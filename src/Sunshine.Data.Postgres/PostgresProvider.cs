@@ -19,18 +19,23 @@ public static class PostgresProvider
     /// the app keeps no session state (no <c>SET</c> outside a transaction, no temporary tables, <c>LISTEN</c> or
     /// advisory locks). Kept to this pool because a generic plan can be a poor one for a query over skewed data (the
     /// search, the case lists), which the main pool runs; the lookup reads a case, its history and the organisations
-    /// named by key, and the wrong pair's throttle touches a small table. The pool is bounded at 32 connections, so that a
-    /// crowd of lookups holds at most a third of a default server's 100 (<c>max_connections</c>); with the main pool, whose
-    /// own bound is Npgsql's 100, size the server's limit for both.
+    /// named by key, and the wrong pair's throttle touches a small table. A statement is prepared on its second run
+    /// (Npgsql's default is the fifth): every statement of this pool repeats, and each unprepared run is parsed and planned.
+    /// <para>The pool is bounded at 8 connections. A lookup holds its connection for one round trip (session 10), and a
+    /// server runs no more statements at once than it has cores: beyond that, more connections only add backends that
+    /// take turns on the cores, each lookup's statement waiting behind the others in the kernel's scheduler instead of in
+    /// this pool's queue. Measured on 2 cores at 1M (docs/performance.md, session 10), 8 connections cost the server about
+    /// half the CPU per lookup that 32 did, and the lookups answered more. With the main pool, whose own bound is
+    /// Npgsql's 100, size the server's limit (<c>max_connections</c>) for both.</para>
     /// </summary>
     public static string ForPublicReads(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 16, NoResetOnClose = true };
-        // Left to itself the server planned the organisations' `= ANY (@ids)` query again on every run (an array's
-        // length is unknown to a generic plan, so its estimate loses to the custom one), which cost it more than running
-        // it. For this pool's statements the generic plan is the plan.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2, NoResetOnClose = true };
+        // Left to itself the server planned the lookup's organisations query (`= ANY (@ids)`, session 9) again on every
+        // run (an array's length is unknown to a generic plan, so its estimate loses to the custom one), which cost it more
+        // than running it. For this pool's statements, all by key, the generic plan is the plan.
         builder.Options = (builder.Options + " -c plan_cache_mode=force_generic_plan").Trim();
-        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, 32);
+        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, 8);
         if (builder.MinPoolSize > builder.MaxPoolSize) builder.MinPoolSize = builder.MaxPoolSize;
         return builder.ConnectionString;
     }

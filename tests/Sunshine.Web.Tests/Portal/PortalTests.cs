@@ -425,11 +425,7 @@ public abstract class PortalTests(TestApp app)
     public async Task Wrong_codes_wait_longer_and_longer_after_five_but_the_right_code_never_waits()
     {
         using var citizen = Citizen();
-        var receipt = await SubmitAsync(citizen, Petition());
-        var caseNumber = receipt.GetProperty("caseNumber").GetString()!;
-        var code = receipt.GetProperty("queryCode").GetString()!;
-        var wrong = code == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA";
-        var clock = (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+        var (caseNumber, code, wrong, clock) = await CaseToGuessAsync(citizen);
 
         // Five mistakes are free: each answered without waiting.
         for (var i = 1; i <= QueryCodeThrottle.FreeFailures; i++)
@@ -475,6 +471,47 @@ public abstract class PortalTests(TestApp app)
         var first = await LookupAsync(neighbour, caseNumber, wrong);
         Assert.Equal(0, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("delaySeconds").GetInt32());
         Assert.Equal(new[] { 1, 2, 4, 8, 16, 32, 60, 60 }, Enumerable.Range(6, 8).Select(n => (int)QueryCodeThrottle.DelayAfter(n).TotalSeconds).ToArray());
+    }
+
+    /// <summary>A case submitted by <paramref name="citizen"/>: its number, its code, a wrong code, and the app's clock.</summary>
+    private async Task<(string CaseNumber, string Code, string Wrong, FakeTimeProvider Clock)> CaseToGuessAsync(HttpClient citizen)
+    {
+        var receipt = await SubmitAsync(citizen, Petition());
+        var code = receipt.GetProperty("queryCode").GetString()!;
+        return (receipt.GetProperty("caseNumber").GetString()!, code, code == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA",
+            (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>());
+    }
+
+    /// <summary>
+    /// A wrong pair's delay is waited with the database connection given back: more clients sitting out their delays
+    /// than the lookup's pool has connections (8 on PostgreSQL) do not keep a right pair from being answered.
+    /// </summary>
+    [Fact]
+    public async Task Clients_waiting_out_their_delays_do_not_hold_the_lookups_connections()
+    {
+        using var owner = Citizen();
+        var (caseNumber, code, wrong, clock) = await CaseToGuessAsync(owner);
+
+        var guessers = Enumerable.Range(0, 10).Select(_ => Citizen()).ToList();
+        foreach (var guesser in guessers)
+            for (var i = 1; i <= QueryCodeThrottle.FreeFailures; i++)
+                Assert.Equal(HttpStatusCode.NotFound, (await LookupAsync(guesser, caseNumber, wrong)).StatusCode);
+        // Each guesser's sixth mistake waits 1 s on the app's clock, which stands still until the right pair is answered.
+        var pending = guessers.Select(g => LookupAsync(g, caseNumber, wrong)).ToList();
+        await Task.Delay(1000);
+        Assert.All(pending, p => Assert.False(p.IsCompleted));
+        var right = LookupAsync(owner, caseNumber, code);
+        Assert.Same(right, await Task.WhenAny(right, Task.Delay(10_000)));
+        Assert.Equal(HttpStatusCode.OK, (await right).StatusCode);
+
+        while (pending.Any(p => !p.IsCompleted))
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.WhenAny(Task.WhenAll(pending), Task.Delay(100));
+        }
+        foreach (var answer in await Task.WhenAll(pending))
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        foreach (var guesser in guessers) guesser.Dispose();
     }
 
     /// <summary>
@@ -530,6 +567,10 @@ public abstract class PortalTests(TestApp app)
         Assert.True(after.GetProperty("review").GetProperty("isOpen").GetBoolean());
         Assert.Equal("2026-09-16", after.GetProperty("review").GetProperty("openUntil").GetString());
         Assert.Equal("小店区人民政府", after.GetProperty("review").GetProperty("organ").GetString());
+        // The lookup reads the case, its history and the organisations in one query; the evaluation reads them one by
+        // one. Both give the same view, the organ above the issuer included.
+        var looked = await (await LookupAsync(citizen, caseNumber, code)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(after.GetRawText(), looked.GetRawText());
         var twice = await citizen.PostAsJsonAsync($"/api/public/petitions/{caseNumber}/evaluation", new { queryCode = code, unit = "Satisfied" });
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Equal("这一项已经评价过了。", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("unit")[0].GetString());

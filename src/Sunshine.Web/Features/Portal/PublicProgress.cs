@@ -49,13 +49,19 @@ public static class PublicProgress
     public static async Task<IResult> Lookup(ProgressRequest request, HttpContext http, PooledContexts contexts, PersonalData personalData, TimeProvider time,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        // A reused context with one open connection for the lookup's three or four queries (PooledContexts): a new
-        // context per lookup cost more than the lookup's queries under load (docs/performance.md, session 8).
-        return await contexts.ReadAsync<IResult>(async db =>
+        // A reused context with one open connection (PooledContexts): a new context per lookup cost more than the lookup's
+        // queries under load (docs/performance.md, session 8). The case, its history and the organisations are read in one
+        // query (CaseWithHistoryAsync), one round trip to the database instead of three (session 10).
+        var (view, access) = await contexts.ReadAsync(async db =>
         {
-            var access = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, personalData, time, tracked: false, ct);
-            return access.Petition is null ? WrongPair(access, L) : TypedResults.Ok(await ViewAsync(db, access.Petition, await CalendarAsync(http, db, ct), time, L, ct));
+            var (found, access) = await QueryCodeThrottle.OpenAsync(http, request.CaseNumber, request.QueryCode, db, (petitions, token) => CaseWithHistoryAsync(db, petitions, token), read => read.Petition,
+                personalData, time, ct);
+            return (found is null ? null : await ViewAsync(db, found.Petition, found.History, found.Organisations(), await CalendarAsync(http, db, ct), time, L, ct), access);
         }, ct);
+        if (view is not null) return TypedResults.Ok(view);
+        // A wrong pair's delay is waited with the connection given back: the lookup's pool is small (PostgresProvider.ForPublicReads).
+        await QueryCodeThrottle.WaitAsync(access, time, ct);
+        return WrongPair(access, L);
     }
 
     public static async Task<IResult> Evaluate(string caseNumber, EvaluationRequest request, HttpContext http, SunshineDbContext db, PersonalData personalData,
@@ -143,6 +149,55 @@ public static class PublicProgress
     // An organisation the view names, with the organ one level above it if that is active (the review goes there).
     private sealed record Organ(int Id, string Name, int? UpperId, string? UpperName);
 
+    // A step of the history with the name of its acting unit (and the active organ above it) and of its target unit.
+    private sealed record NamedEvent(CaseEvent Event, string? By, int? ByUpperId, string? ByUpperName, string? To);
+
+    private sealed record CaseWithHistory(Petition Petition, string Registering, string? Responsible, int? ResponsibleUpperId, string? ResponsibleUpperName,
+        List<NamedEvent> Steps)
+    {
+        public List<CaseEvent> History { get; } = Steps.Select(s => s.Event).ToList();
+
+        /// <summary>
+        /// Every organisation the case and its steps name. The organ above is read for the acting units and the
+        /// responsible one, which is where the opinion's issuer comes from (<see cref="Issuer"/>); an entry with it is kept
+        /// over one of the same unit read without it (as a target or the registering unit).
+        /// </summary>
+        public Dictionary<int, Organ> Organisations()
+        {
+            var organisations = new Dictionary<int, Organ>();
+            foreach (var step in Steps)
+                if (step.Event.By is { } by && step.By is not null) organisations[by] = new Organ(by, step.By, step.ByUpperId, step.ByUpperName);
+            if (Petition.ResponsibleOrganisationId is { } responsible && Responsible is not null)
+                organisations[responsible] = new Organ(responsible, Responsible, ResponsibleUpperId, ResponsibleUpperName);
+            foreach (var step in Steps)
+                if (step.Event.To is { } to && step.To is not null) organisations.TryAdd(to, new Organ(to, step.To, null, null));
+            organisations.TryAdd(Petition.RegisteringOrganisationId, new Organ(Petition.RegisteringOrganisationId, Registering, null, null));
+            return organisations;
+        }
+    }
+
+    /// <summary>
+    /// The case with the number asked for, its whole history (oldest first) and the organisations they name, in ONE query:
+    /// each step carries the names of its units (and the organ above the acting unit, should it have issued the opinion),
+    /// the case those of its registering and responsible units. On PostgreSQL each of a lookup's round trips wakes a
+    /// server backend on the same cores, which the app's thread waits out; three of them were most of a lookup's time
+    /// (docs/performance.md, session 10). The names are scalar subqueries by key, so the steps stay one table joined to
+    /// the case by its index on both databases.
+    /// </summary>
+    private static Task<CaseWithHistory?> CaseWithHistoryAsync(SunshineDbContext db, IQueryable<Petition> petitions, CancellationToken ct) =>
+        petitions.AsNoTracking().Select(p => new CaseWithHistory(p,
+            p.RegisteringOrganisation!.Name,
+            p.ResponsibleOrganisation != null ? p.ResponsibleOrganisation.Name : null,
+            p.ResponsibleOrganisation != null && p.ResponsibleOrganisation.Parent != null && p.ResponsibleOrganisation.Parent.IsActive ? p.ResponsibleOrganisation.ParentId : null,
+            p.ResponsibleOrganisation != null && p.ResponsibleOrganisation.Parent != null && p.ResponsibleOrganisation.Parent.IsActive ? p.ResponsibleOrganisation.Parent.Name : null,
+            db.PetitionEvents.Where(e => e.PetitionId == p.Id).OrderBy(e => e.Id).Select(e => new NamedEvent(
+                new CaseEvent(e.Action, e.On, e.OrganisationId, e.TargetOrganisationId, e.IsPublic, e.IsPublic ? e.Reason : null, e.IsPublic ? e.Detail : null),
+                db.Organisations.Where(o => o.Id == e.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                db.Organisations.Where(o => o.Id == e.OrganisationId && o.Parent != null && o.Parent.IsActive).Select(o => o.ParentId).FirstOrDefault(),
+                db.Organisations.Where(o => o.Id == e.OrganisationId && o.Parent != null && o.Parent.IsActive).Select(o => o.Parent!.Name).FirstOrDefault(),
+                db.Organisations.Where(o => o.Id == e.TargetOrganisationId).Select(o => o.Name).FirstOrDefault())).ToList()))
+            .SingleOrDefaultAsync(ct);
+
     private static Task<List<CaseEvent>> HistoryAsync(SunshineDbContext db, Petition petition, CancellationToken ct) =>
         db.PetitionEvents.AsNoTracking().Where(e => e.PetitionId == petition.Id).OrderBy(e => e.Id)
             .Select(e => new CaseEvent(e.Action, e.On, e.OrganisationId, e.TargetOrganisationId, e.IsPublic, e.IsPublic ? e.Reason : null, e.IsPublic ? e.Detail : null))
@@ -150,23 +205,18 @@ public static class PublicProgress
 
     /// <summary>
     /// The public view of a case, computed now: its public history, the current deadline, evaluation and review. The
-    /// lookup is what a crowd of petitioners calls, so the case is read in at most three queries — its whole history
-    /// once, the organisations that history names (with the organs above them) once, and, for a merged case only,
-    /// whether its original has been re-examined — and the clock, the reply and the review window are worked out from
-    /// those rows in memory, by the same domain code the staff side uses.
+    /// case's whole history is read once, then the organisations that history names (with the organs above them) once,
+    /// and, for a merged case only, whether its original has been re-examined; the clock, the reply and the review window
+    /// are worked out from those rows in memory, by the same domain code the staff side uses. The progress lookup, which
+    /// a crowd calls, reads the first two with the case itself (<see cref="CaseWithHistoryAsync"/>).
     /// </summary>
     public static async Task<PublicCase> ViewAsync(SunshineDbContext db, Petition petition, HolidayCalendar calendar, TimeProvider time,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var today = ChinaTime.Today(time);
         var history = await HistoryAsync(db, petition, ct);
-        var reexamined = petition.OriginalPetitionId is { } original
-            && await db.PetitionEvents.AnyAsync(e => e.PetitionId == original && e.Action == PetitionActions.Code(PetitionAction.IssueReexaminationOpinion), ct);
-        var state = PetitionActions.CaseOf(petition, history.Select(e => (e.Action, e.On)).ToList(), reexamined);
         var reply = LastReply(history, petition);
-        var issuer = Issuer(history, petition);
         var ids = history.Where(e => e.IsPublic).SelectMany(e => new[] { e.By, e.To })
-            .Append(petition.RegisteringOrganisationId).Append(petition.ResponsibleOrganisationId).Append(reply?.UnitId).Append(issuer)
+            .Append(petition.RegisteringOrganisationId).Append(petition.ResponsibleOrganisationId).Append(reply?.UnitId).Append(Issuer(history, petition))
             .OfType<int>().Distinct().ToList();
         // The ids go as ONE collection parameter (EF.Parameter): expanded into one parameter per id, as EF does by
         // default, the SQL depends on how many there are, so EF cannot keep it and generates it again on every lookup,
@@ -175,6 +225,20 @@ public static class PublicProgress
         var organisations = await db.Organisations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
             .Select(o => new Organ(o.Id, o.Name, o.Parent != null && o.Parent.IsActive ? o.ParentId : null, o.Parent != null && o.Parent.IsActive ? o.Parent.Name : null))
             .ToDictionaryAsync(o => o.Id, ct);
+        return await ViewAsync(db, petition, history, organisations, calendar, time, L, ct);
+    }
+
+    /// <param name="organisations">At least those the view names: the registering and responsible units, those of the public
+    /// steps, and the units that replied and issued the opinion, with the organ above the issuer.</param>
+    private static async Task<PublicCase> ViewAsync(SunshineDbContext db, Petition petition, List<CaseEvent> history, IReadOnlyDictionary<int, Organ> organisations,
+        HolidayCalendar calendar, TimeProvider time, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(time);
+        var reexamined = petition.OriginalPetitionId is { } original
+            && await db.PetitionEvents.AnyAsync(e => e.PetitionId == original && e.Action == PetitionActions.Code(PetitionAction.IssueReexaminationOpinion), ct);
+        var state = PetitionActions.CaseOf(petition, history.Select(e => (e.Action, e.On)).ToList(), reexamined);
+        var reply = LastReply(history, petition);
+        var issuer = Issuer(history, petition);
         string? Name(int? id) => id is { } i && organisations.TryGetValue(i, out var o) ? o.Name : null;
 
         var events = history.Where(e => e.IsPublic).Select(e => new PublicEvent(e.On, e.Action, L["Action." + e.Action].Value, Name(e.By), Name(e.To),

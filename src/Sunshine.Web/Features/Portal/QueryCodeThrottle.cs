@@ -37,40 +37,47 @@ public static class QueryCodeThrottle
     /// The case if the pair is right (tracked, so the caller may change it); otherwise records the failure, waits the
     /// delay it earns, and returns no case. Whether the number exists is not told apart from a wrong code.
     /// </summary>
-    public static Task<Access> OpenAsync(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db, PersonalData personalData,
-        TimeProvider time, CancellationToken ct) =>
-        OpenAsync(http, caseNumber, queryCode, db, personalData, time, tracked: true, ct);
-
-    /// <param name="tracked">False for a caller that only reads the case (the progress lookup): no change tracking.</param>
     public static async Task<Access> OpenAsync(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db, PersonalData personalData,
-        TimeProvider time, bool tracked, CancellationToken ct)
+        TimeProvider time, CancellationToken ct)
     {
-        var petition = await FindAsync(db, caseNumber, queryCode, tracked, ct);
-        if (petition is not null) return new Access(petition, 0, TimeSpan.Zero);
-        var client = personalData.KeyedHash("query-client:" + PortalSetup.ClientAddress(http))!;
-        var failures = await RecordFailureAsync(db, client, time.GetUtcNow().UtcDateTime, ct);
-        var delay = DelayAfter(failures);
-        if (delay > TimeSpan.Zero) await Task.Delay(delay, time, ct);
-        return new Access(null, failures, delay);
+        var (_, access) = await OpenAsync(http, caseNumber, queryCode, db, (petitions, c) => petitions.SingleOrDefaultAsync(c), p => p, personalData, time, ct);
+        await WaitAsync(access, time, ct);
+        return access;
     }
 
-    private static async Task<Petition?> FindAsync(SunshineDbContext db, string? caseNumber, string? queryCode, bool tracked, CancellationToken ct)
+    /// <summary>
+    /// The same for a caller that reads more than the case in the same query (the progress lookup reads its history and
+    /// organisations with it): <paramref name="read"/> is given the petitions with the number asked for and returns what
+    /// it read of the one found, <paramref name="petition"/> the case in that. Returned only if the pair is right. The
+    /// failure's delay is not waited here: the caller waits it (<see cref="WaitAsync"/>) once it has let go of its
+    /// database connection, so that clients sitting out their delays do not hold the lookup's few connections.
+    /// </summary>
+    public static async Task<(T? Found, Access Access)> OpenAsync<T>(HttpContext http, string? caseNumber, string? queryCode, SunshineDbContext db,
+        Func<IQueryable<Petition>, CancellationToken, Task<T?>> read, Func<T, Petition> petition, PersonalData personalData, TimeProvider time,
+        CancellationToken ct) where T : class
     {
         var number = caseNumber?.Trim().ToUpperInvariant();
         var code = queryCode?.Trim();
-        if (string.IsNullOrEmpty(number) || number.Length > 32 || string.IsNullOrEmpty(code) || code.Length > 32) return null;
-        var petitions = tracked ? db.Petitions : db.Petitions.AsNoTracking();
-        var petition = await petitions.SingleOrDefaultAsync(p => p.CaseNumber == number, ct);
-        // Compared in constant time: the answer's timing says nothing about how much of the code was right.
-        // The stored value is a plain SHA-256, a fast hash, and that is deliberate: it costs about a microsecond, not
-        // what a lookup spends (reading the case is). What protects a case on line is this class's growing delay and the
-        // per-client request bound, not the hash. A slow password hash (tens of milliseconds) would cap lookups at a
-        // few dozen a second per core, hand anyone a cheap way to load the server, and buy little: the code is random,
-        // 40 bits, so a stolen table costs an attacker that constant factor more, per case. Against a stolen table the
-        // stronger answer is a keyed hash (HMAC with a key kept outside the database, like PersonalData's), which needs
-        // the stored values converted once; it is noted in docs/performance.md, not done here.
-        return petition is not null && CryptographicOperations.FixedTimeEquals(petition.QueryCodeHash, PetitionConventions.HashQueryCode(code)) ? petition : null;
+        if (!string.IsNullOrEmpty(number) && number.Length <= 32 && !string.IsNullOrEmpty(code) && code.Length <= 32
+            && await read(db.Petitions.Where(p => p.CaseNumber == number), ct) is { } found
+            // Compared in constant time: the answer's timing says nothing about how much of the code was right.
+            // The stored value is a plain SHA-256, a fast hash, and that is deliberate: it costs about a microsecond, not
+            // what a lookup spends (reading the case is). What protects a case on line is this class's growing delay and the
+            // per-client request bound, not the hash. A slow password hash (tens of milliseconds) would cap lookups at a
+            // few dozen a second per core, hand anyone a cheap way to load the server, and buy little: the code is random,
+            // 40 bits, so a stolen table costs an attacker that constant factor more, per case. Against a stolen table the
+            // stronger answer is a keyed hash (HMAC with a key kept outside the database, like PersonalData's), which needs
+            // the stored values converted once; it is noted in docs/performance.md, not done here.
+            && CryptographicOperations.FixedTimeEquals(petition(found).QueryCodeHash, PetitionConventions.HashQueryCode(code)))
+            return (found, new Access(petition(found), 0, TimeSpan.Zero));
+        var client = personalData.KeyedHash("query-client:" + PortalSetup.ClientAddress(http))!;
+        var failures = await RecordFailureAsync(db, client, time.GetUtcNow().UtcDateTime, ct);
+        return (null, new Access(null, failures, DelayAfter(failures)));
     }
+
+    /// <summary>The delay a wrong pair has earned, before it is answered.</summary>
+    public static Task WaitAsync(Access access, TimeProvider time, CancellationToken ct) =>
+        access.Delay > TimeSpan.Zero ? Task.Delay(access.Delay, time, ct) : Task.CompletedTask;
 
     /// <summary>Adds one failure for the client and returns its count; concurrent failures are all counted.</summary>
     public static async Task<int> RecordFailureAsync(SunshineDbContext db, byte[] client, DateTime now, CancellationToken ct)
