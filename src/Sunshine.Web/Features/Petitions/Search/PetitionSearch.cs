@@ -96,11 +96,11 @@ public static class PetitionSearch
         var unitCounts = !sqlite && scope.IncludeSubordinates ? await UnitCountsAsync(db, scope, ct) : null;
         var units = unitCounts is { UnderScope: > MaxNarrowUnits } ? [] : await inScope.Select(o => o.Id).Take(MaxNarrowUnits + 1).ToListAsync(ct);
         var narrow = unitCounts is not { UnderScope: > MaxNarrowUnits } && units.Count <= MaxNarrowUnits;
-        // SQLite: a wide subtree that holds every unit (a province's bureau) asks the text index without its subtree token.
-        // The token is then on every entry, and walking its million-entry list beside a rare word's, newest first, cost
-        // the province's page 3 ms at 1M and its count 0.1–1 ms. A unit outside is found by two probes of
+        // SQLite, a text search: a wide subtree that holds every unit (a province's bureau) asks the text index without its
+        // subtree token. The token is then on every entry, and walking its million-entry list beside a rare word's, newest
+        // first, cost the province's page 2–3 ms at 1M and its count 0.1–1 ms. A unit outside is found by two probes of
         // IX_Organisations_Path: in binary order the subtree is the range from its path to the path with the last '/' as '0'.
-        var everyUnit = sqlite && scope.IncludeSubordinates && !narrow && scope.ScopePath.EndsWith('/') && !await organisations.AnyAsync(o =>
+        var everyUnit = sqlite && match.Length > 0 && scope.IncludeSubordinates && !narrow && scope.ScopePath.EndsWith('/') && !await organisations.AnyAsync(o =>
             string.Compare(o.Path, scope.ScopePath) < 0 || string.Compare(o.Path, scope.ScopePath.Substring(0, scope.ScopePath.Length - 1) + "0") >= 0, ct);
         IQueryable<Petition> Visible(IQueryable<Petition> source)
         {
