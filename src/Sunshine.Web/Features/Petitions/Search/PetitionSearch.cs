@@ -130,7 +130,7 @@ public static class PetitionSearch
             // token, so the index intersects the two lists and a county's common word yields the county's few hundred
             // hits, not a hundred thousand to check one by one. The join below still applies the whole scope.
             var scoped = ScopedMatch(match, scope, everyUnit);
-            var hits = db.Database.SqlQuery<Hit>($"""SELECT rowid AS "Id" FROM "PetitionFts" WHERE "PetitionFts" MATCH {scoped}""");
+            var hits = db.PetitionFtsHits(scoped);
             if (narrow)
             {
                 // A county: no index hint, so SQLite may start from the units' petition indexes. Forcing the covering
@@ -419,8 +419,6 @@ public static class PetitionSearch
         using var json = System.Text.Json.JsonDocument.Parse(plan);
         return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
-
-    private sealed record Hit(long Id);
 
     internal static IQueryable<Petition> Filter(IQueryable<Petition> petitions, PetitionQuery q, List<int>? categories)
     {
