@@ -420,5 +420,7 @@ public static partial class BenchRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {m.Scenario} | {m.MedianMs:F2} | {m.P95Ms:F2} | {m.PerSecond:F0} | {m.Count} | {m.Baseline} | {m.BaselineMedianMs:F2} | {m.BaselinePerSecond:F0} | {m.Ratio:F2} |"));
         Console.WriteLine();
+        foreach (var m in results.Where(m => m.Note.Length > 0)) Console.WriteLine($"- {m.Scenario}: {m.Note}");
+        Console.WriteLine();
     }
 }
