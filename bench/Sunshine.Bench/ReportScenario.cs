@@ -18,6 +18,7 @@ namespace Sunshine.Bench;
 /// what the console shows) and the DOCX file (<c>AnnualReportFile.RenderAsync</c>, the code <c>sunshine report annual</c>
 /// calls), beside a plain GROUP BY of the same rows by applicant type and outcome — the counts the tables are made of.
 /// The requests are written first in one transaction with a prepared statement; rows of an earlier run are replaced.
+/// On PostgreSQL the table is then vacuumed, as it would have been many times over the year.
 /// </summary>
 public static class ReportScenario
 {
@@ -166,6 +167,10 @@ public static class ReportScenario
                 await command.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);
+            // A year's requests arrive over a year, and autovacuum passes over them many times before the report is made in
+            // January. Written in one burst and read at once, PostgreSQL would find the covering index's pages not yet
+            // marked all-visible and read the table's rows as well (a busy host, session 11: 456–660 ms a report, 215–312 ms vacuumed).
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""VACUUM (ANALYZE) "DisclosureRequests" """, ct);
         }
         finally
         {
