@@ -12,6 +12,7 @@ using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Petitions;
 using Sunshine.Web.Features.Petitions.Intake;
+using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Tests.Petitions;
@@ -225,6 +226,51 @@ public abstract class BatchIntakeTests(TestApp app)
             Assert.True(await db.PetitionSearchEntries.AnyAsync(s => s.PetitionId == id));
         }
         Assert.False(await db.Petitions.AnyAsync(p => p.ExternalId == $"q-{salt}-7" || p.ExternalId == $"q-{salt}-9"));
+    }
+
+    /// <summary>
+    /// One letter sent by many at once: the write queue registers them in several groups (on PostgreSQL the next group is
+    /// read while the one before is written), and each petition still names the copies registered before it, the newest
+    /// <see cref="RepeatFinder.MaxResults"/>, as one by one — whichever group they fell in.
+    /// </summary>
+    [Fact]
+    public async Task Copies_of_one_letter_through_the_write_queue_each_name_the_copies_registered_before_them()
+    {
+        var bureau = await app.OrganisationAsync("山西省信访局");
+        var (admin, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Administrator);
+        using var adminClient = await app.SignedInClientAsync(admin, password);
+        var created = await adminClient.PostAsJsonAsync("/api/tokens", new { name = "省长信箱联名", organisationId = bureau.Id, channel = "GovernorMailbox" });
+        var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        using var mailbox = app.NewClient();
+        mailbox.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var salt = Guid.NewGuid().ToString("N")[..8];
+        var content = "编号" + salt + "：我们是开发区" + salt + "号地块的拆迁户，安置房交付已经推迟两年，过渡费从今年一月起停发，开发商和管委会互相推诿，请求上级部门督促按协议交房并补发过渡费。";
+        var answered = new List<(long Id, long[] Repeats)>();
+        for (var wave = 0; wave < 3; wave++)
+        {
+            answered.AddRange(await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+            {
+                var body = new
+                {
+                    channel = "GovernorMailbox", purpose = "Request", issueLocalityCode = Locality, summary = "安置房交付推迟", content,
+                    receivedOn = "2026-09-15", petitioner = new { name = "联名人" + wave + "-" + i, phone = Phone(salt, wave * 24 + i) },
+                    externalId = $"c-{salt}-{wave}-{i}",
+                };
+                using var response = await mailbox.PostAsJsonAsync("/api/integration/petitions", body);
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                var registered = await response.Content.ReadFromJsonAsync<JsonElement>();
+                return (registered.GetProperty("id").GetInt64(),
+                    registered.GetProperty("possibleRepeats").EnumerateArray().Select(h => h.GetProperty("petitionId").GetInt64()).ToArray());
+            })));
+        }
+
+        var ids = answered.Select(a => a.Id).Order().ToList();
+        foreach (var (id, repeats) in answered)
+        {
+            var expected = ids.Where(other => other < id).OrderDescending().Take(RepeatFinder.MaxResults).ToList();
+            Assert.Equal(expected, repeats.Where(ids.Contains).ToList());
+        }
     }
 }
 
