@@ -567,8 +567,8 @@ public abstract class PortalTests(TestApp app)
         Assert.True(after.GetProperty("review").GetProperty("isOpen").GetBoolean());
         Assert.Equal("2026-09-16", after.GetProperty("review").GetProperty("openUntil").GetString());
         Assert.Equal("小店区人民政府", after.GetProperty("review").GetProperty("organ").GetString());
-        // The lookup reads the case, its history and the organisations in one query; the evaluation reads them one by
-        // one. Both give the same view, the organ above the issuer included.
+        // On PostgreSQL the lookup reads the case, its history and the organisations in one query; the evaluation (and the
+        // lookup on SQLite) reads them one by one. Both give the same view, the organ above the issuer included.
         var looked = await (await LookupAsync(citizen, caseNumber, code)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(after.GetRawText(), looked.GetRawText());
         var twice = await citizen.PostAsJsonAsync($"/api/public/petitions/{caseNumber}/evaluation", new { queryCode = code, unit = "Satisfied" });
