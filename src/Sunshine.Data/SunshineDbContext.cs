@@ -79,7 +79,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     /// SQLite only: the petitions' text index (FTS5 table <c>"PetitionFts"</c>, SQLite migrations <c>PetitionWorkflow</c> and <c>SearchScopeTokens</c>) asked as
     /// the table-valued function FTS5 tables are — <c>"PetitionFts"(@match)</c> is <c>WHERE "PetitionFts" MATCH @match</c>.
     /// Raw SQL (<c>SqlQuery</c>) would do the same, but EF builds the SQL of a query holding raw SQL again on every call;
-    /// through a mapped function it keeps it (a profile of the staff search at 1M put that at 15 % of a request, session 11).
+    /// through a mapped function it keeps it. A profile of the staff search at 1M put building it at 15 % of a request;
+    /// with the code warmed up, the requests were no faster beyond the noise (docs/performance.md, session 11).
     /// PostgreSQL has no such function.
     /// </summary>
     public IQueryable<TextIndexHit> PetitionFtsHits(string match) => FromExpression(() => PetitionFtsHits(match));
