@@ -229,8 +229,8 @@ public abstract class BatchIntakeTests(TestApp app)
     }
 
     /// <summary>
-    /// One letter sent by many at once: the write queue registers them in several groups (on PostgreSQL the next group is
-    /// read while the one before is written), and each petition still names the copies registered before it, the newest
+    /// One letter sent by many at once: the write queue registers them in several groups, and each petition still names
+    /// the copies registered before it, the newest
     /// <see cref="RepeatFinder.MaxResults"/>, as one by one — whichever group they fell in.
     /// </summary>
     [Fact]
