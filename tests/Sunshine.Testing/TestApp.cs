@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +13,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Data;
 using Sunshine.Data.Entities;
+using Sunshine.Domain.Directory;
+using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Directory;
 using Sunshine.Web;
 using Sunshine.Web.Infrastructure;
@@ -120,6 +125,22 @@ public class TestApp : IAsyncLifetime
         var response = await LoginAsync(client, userName, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("error=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        return client;
+    }
+
+    /// <summary>
+    /// A system integration's client (a mailbox, say): an administrator of the organisation creates its token through the
+    /// real endpoint, and the client carries it as a bearer token, as the integration would.
+    /// </summary>
+    public async Task<HttpClient> TokenClientAsync(int organisationId, Channel channel, string name = "测试接口")
+    {
+        var (admin, password) = await CreateUserAsync(organisationId, true, StaffRoles.Administrator);
+        using var adminClient = await SignedInClientAsync(admin, password);
+        var created = await adminClient.PostAsJsonAsync("/api/tokens", new { name, organisationId, channel = channel.ToString() });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        var client = NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

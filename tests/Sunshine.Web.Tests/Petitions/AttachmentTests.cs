@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Domain.Directory;
+using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Petitions.Attachments;
 
 namespace Sunshine.Web.Tests.Petitions;
@@ -345,17 +346,8 @@ public abstract class AttachmentTests(TestApp app)
     public async Task A_mailbox_system_attaches_the_files_of_a_message_it_registered()
     {
         var bureau = await app.OrganisationAsync("山西省信访局");
-        var (admin, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Administrator);
-        using var adminClient = await app.SignedInClientAsync(admin, password);
-        async Task<HttpClient> Mailbox(int organisation)
-        {
-            var created = await adminClient.PostAsJsonAsync("/api/tokens", new { name = "省长信箱", organisationId = organisation, channel = "GovernorMailbox" });
-            var client = app.NewClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
-            return client;
-        }
-        using var mailbox = await Mailbox(bureau.Id);
-        using var otherMailbox = await Mailbox((await app.OrganisationAsync("小店区信访局")).Id);
+        using var mailbox = await app.TokenClientAsync(bureau.Id, Channel.GovernorMailbox, "省长信箱");
+        using var otherMailbox = await app.TokenClientAsync((await app.OrganisationAsync("小店区信访局")).Id, Channel.GovernorMailbox, "省长信箱");
         var registered = await JsonAsync(await mailbox.PostAsJsonAsync("/api/integration/petitions", new
         {
             channel = "GovernorMailbox", purpose = "Suggestion", issueLocalityCode = "140105000000", externalId = "SZXX" + Guid.NewGuid().ToString("N")[..10],

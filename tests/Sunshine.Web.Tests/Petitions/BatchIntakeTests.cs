@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Sunshine.Data;
-using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Petitions;
 using Sunshine.Web.Features.Petitions.Intake;
@@ -181,12 +179,7 @@ public abstract class BatchIntakeTests(TestApp app)
     public async Task Concurrent_submissions_through_the_write_queue_each_get_their_own_case_after_the_commit()
     {
         var bureau = await app.OrganisationAsync("山西省信访局");
-        var (admin, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Administrator);
-        using var adminClient = await app.SignedInClientAsync(admin, password);
-        var created = await adminClient.PostAsJsonAsync("/api/tokens", new { name = "省长信箱批量", organisationId = bureau.Id, channel = "GovernorMailbox" });
-        var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        using var mailbox = app.NewClient();
-        mailbox.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var mailbox = await app.TokenClientAsync(bureau.Id, Channel.GovernorMailbox, "省长信箱批量");
 
         var salt = Guid.NewGuid().ToString("N")[..8];
         const int count = 48;
@@ -237,12 +230,7 @@ public abstract class BatchIntakeTests(TestApp app)
     public async Task Copies_of_one_letter_through_the_write_queue_each_name_the_copies_registered_before_them()
     {
         var bureau = await app.OrganisationAsync("山西省信访局");
-        var (admin, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Administrator);
-        using var adminClient = await app.SignedInClientAsync(admin, password);
-        var created = await adminClient.PostAsJsonAsync("/api/tokens", new { name = "省长信箱联名", organisationId = bureau.Id, channel = "GovernorMailbox" });
-        var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        using var mailbox = app.NewClient();
-        mailbox.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var mailbox = await app.TokenClientAsync(bureau.Id, Channel.GovernorMailbox, "省长信箱联名");
 
         var salt = Guid.NewGuid().ToString("N")[..8];
         var content = "编号" + salt + "：我们是开发区" + salt + "号地块的拆迁户，安置房交付已经推迟两年，过渡费从今年一月起停发，开发商和管委会互相推诿，请求上级部门督促按协议交房并补发过渡费。";

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -134,12 +133,7 @@ public abstract class IntakeTests(TestApp app)
     public async Task A_mailbox_batch_sent_twice_creates_each_message_once()
     {
         var bureau = await app.OrganisationAsync("山西省信访局");
-        var (admin, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Administrator);
-        using var adminClient = await app.SignedInClientAsync(admin, password);
-        var created = await adminClient.PostAsJsonAsync("/api/tokens", new { name = "省长信箱", organisationId = bureau.Id, channel = "GovernorMailbox" });
-        var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        using var mailbox = app.NewClient();
-        mailbox.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var mailbox = await app.TokenClientAsync(bureau.Id, Channel.GovernorMailbox, "省长信箱");
 
         var externalId = "SZXX" + Guid.NewGuid().ToString("N")[..10];
         var first = await mailbox.PostAsJsonAsync("/api/integration/petitions", Letter(externalId: externalId, channel: Channel.GovernorMailbox));

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Domain.Directory;
+using Sunshine.Domain.Petitions;
 using Sunshine.Web.Features.Petitions.Intake;
 using Sunshine.Web.Features.Petitions.Search;
 using Sunshine.Web.Infrastructure;
@@ -41,18 +41,8 @@ public abstract class RepeatHintScopeTests(TestApp app)
         return await app.SignedInClientAsync(user, password);
     }
 
-    private async Task<HttpClient> MailboxAsync(string unit)
-    {
-        var province = await app.OrganisationAsync("山西省信访局");
-        var organisation = await app.OrganisationAsync(unit);
-        var (admin, password) = await app.CreateUserAsync(province.Id, true, StaffRoles.Administrator);
-        using var adminClient = await app.SignedInClientAsync(admin, password);
-        var created = await adminClient.PostAsJsonAsync("/api/tokens", new { name = "信箱" + Guid.NewGuid().ToString("N")[..6], organisationId = organisation.Id, channel = "GovernorMailbox" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var mailbox = app.NewClient();
-        mailbox.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
-        return mailbox;
-    }
+    private async Task<HttpClient> MailboxAsync(string unit) =>
+        await app.TokenClientAsync((await app.OrganisationAsync(unit)).Id, Channel.GovernorMailbox, "信箱");
 
     private static async Task<(long Id, List<long> Hints)> RegisterAsync(HttpClient client, string path, object letter)
     {
