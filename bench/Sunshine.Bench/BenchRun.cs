@@ -318,7 +318,7 @@ public static partial class BenchRun
         var (from, to) = (new DateOnly(latest.Year, 1, 1), new DateOnly(latest.Year, 12, 31));
         var url = "/api/oversight/assessment?period=" + latest.Year.ToString(CultureInfo.InvariantCulture);
         var (units, rolledUp, daysRolledUp, yearToDate) = (0, 0, 0, false);
-        var api = await TimeAsync(repetitions, async () =>
+        var (api, server) = await ServerTimes.Record(() => TimeAsync(repetitions, async () =>
         {
             using var response = await province.GetAsync(url, ct);
             response.EnsureSuccessStatusCode();
@@ -327,7 +327,7 @@ public static partial class BenchRun
             rolledUp = json.RootElement.GetProperty("monthsFromRollups").GetInt32();
             daysRolledUp = json.RootElement.GetProperty("daysFromRollups").GetInt32();
             yearToDate = json.RootElement.GetProperty("yearToDateFromRollups").GetBoolean();
-        });
+        }));
         var raw = await TimeAsync(repetitions, async () =>
         {
             await using var scope = services.CreateAsyncScope();
@@ -350,7 +350,7 @@ public static partial class BenchRun
                 """).ToListAsync(ct);
         });
         results.Add(new Measurement($"assessment province {latest.Year} ({units} units)", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
-            "plain GROUP BY of the counts", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), $"{rolledUp} months and {daysRolledUp} days from rollups{(yearToDate ? " (year-to-date span)" : "")}"));
+            "plain GROUP BY of the counts", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), $"{rolledUp} months and {daysRolledUp} days from rollups{(yearToDate ? " (year-to-date span)" : "")}; {server}"));
         return results;
     }
 

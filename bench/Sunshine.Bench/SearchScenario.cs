@@ -40,15 +40,15 @@ public static partial class BenchRun
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var collections = GC.CollectionCount(0);
                 var calls = 0;
-                var api = await TimeAsync(repetitions, async () =>
+                var (api, server) = await ServerTimes.Record(() => TimeAsync(repetitions, async () =>
                 {
                     calls++;
                     using var response = await client.GetAsync(url, ct);
                     response.EnsureSuccessStatusCode();
-                });
+                }));
                 // What the garbage collector is given: the server and the load generator share the process, so both are in it.
                 var note = string.Create(CultureInfo.InvariantCulture,
-                    $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / calls:F0} KB allocated per request (app and client), {GC.CollectionCount(0) - collections} gen0 collections in {calls} requests");
+                    $"{server}; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / calls:F0} KB allocated per request (app and client), {GC.CollectionCount(0) - collections} gen0 collections in {calls} requests");
                 var raw = await TimeAsync(repetitions, () => RawSearchAsync(services, provider, term, ct));
                 results.Add(new Measurement($"search {who} {kind} word", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
                     "bare FTS top 20 + count", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), note));
