@@ -8,8 +8,8 @@ namespace Sunshine.Bench;
 
 /// <summary>
 /// Where a request's time goes, without a profiler: the server's own time per request (ASP.NET Core's hosting activity,
-/// from the request's arrival to its last byte) and the database's part of it (each EF statement from its execution to
-/// the disposal of its reader, its rows read included). Listens only while <see cref="Record"/> runs, so that the
+/// from the request's arrival to its last byte) and the database's part of it (each EF statement's execution, and for a
+/// query the reading of its rows up to the reader's disposal). Listens only while <see cref="Record"/> runs, so that the
 /// other scenarios pay nothing for it.
 /// </summary>
 public sealed class ServerTimes : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
@@ -17,6 +17,7 @@ public sealed class ServerTimes : IObserver<DiagnosticListener>, IObserver<KeyVa
     /// <summary>A little over EF's default logging cache time (<c>DbContextOptionsBuilder.ConfigureLoggingCacheTime</c>, 1 s).</summary>
     private static readonly TimeSpan LoggingCacheTime = TimeSpan.FromSeconds(1.5);
 
+    private static readonly string Executed = RelationalEventId.CommandExecuted.Name!;
     private static readonly string ReaderDisposing = RelationalEventId.DataReaderDisposing.Name!;
 
     private readonly ConcurrentBag<double> _requests = new();
@@ -56,16 +57,21 @@ public sealed class ServerTimes : IObserver<DiagnosticListener>, IObserver<KeyVa
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
     {
-        // Only the one event: EF builds the data of every event someone listens for.
-        if (value.Name == DbLoggerCategory.Name) _subscriptions.Add(value.Subscribe(this, name => name == ReaderDisposing));
+        // Only these two events: EF builds the data of every event someone listens for.
+        if (value.Name == DbLoggerCategory.Name) _subscriptions.Add(value.Subscribe(this, name => name == Executed || name == ReaderDisposing));
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is DataReaderDisposingEventData reader)
+        // A statement's execution (for a query, until its first row), then the rest of its rows until the reader is disposed.
+        if (value.Value is CommandExecutedEventData executed)
+        {
+            Interlocked.Add(ref _statementTicks, executed.Duration.Ticks);
+            Interlocked.Increment(ref _statements);
+        }
+        else if (value.Value is DataReaderDisposingEventData reader)
         {
             Interlocked.Add(ref _statementTicks, reader.Duration.Ticks);
-            Interlocked.Increment(ref _statements);
         }
     }
 
