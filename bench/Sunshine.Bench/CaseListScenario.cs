@@ -30,7 +30,7 @@ public static partial class BenchRun
         foreach (var colour in new[] { DeadlineColour.Green, DeadlineColour.Yellow, DeadlineColour.Red })
         {
             // For each colour the unit with the most cases in handling of that colour, so that every list has a page to
-            // show: the unit with the most cases overall had none yellow or red at 1M (sessions 8–11 measured empty lists).
+            // show: the unit with the most cases overall had none yellow or red at 1M (session 11 measured empty lists).
             int unit;
             string unitName;
             DueDateRange range;
