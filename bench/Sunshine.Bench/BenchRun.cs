@@ -313,13 +313,13 @@ public static partial class BenchRun
         }
         var province = await SignedInAsync(services, address, "山西省信访局", ct);
         DateOnly latest;
-        int today;
+        int receivedToday;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
             latest = await db.Petitions.MaxAsync(p => p.ReceivedOn, ct);
             var day = ChinaTime.Today(TimeProvider.System);
-            today = await db.Petitions.CountAsync(p => p.ReceivedOn == day, ct);
+            receivedToday = await db.Petitions.CountAsync(p => p.ReceivedOn == day, ct);
         }
         // The latest year, whose current day is counted live (the rollups hold closed days only), and the whole year before
         // it, read from the rollups alone. Today's petitions include what the bench itself wrote today (import, intake,
@@ -360,7 +360,7 @@ public static partial class BenchRun
                     GROUP BY "RegisteringOrganisationId"
                     """).ToListAsync(ct);
             });
-            var live = year == latest.Year ? string.Create(CultureInfo.InvariantCulture, $", {today:N0} petitions received today counted live") : "";
+            var live = year == latest.Year ? string.Create(CultureInfo.InvariantCulture, $", {receivedToday:N0} petitions received today counted live") : "";
             results.Add(new Measurement($"assessment province {year} ({units} units)", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
                 "plain GROUP BY of the counts", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), $"{rolledUp} months and {daysRolledUp} days from rollups{(yearToDate ? " (year-to-date span)" : "")}{live}; {server}"));
         }
