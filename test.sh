@@ -54,5 +54,11 @@ for trx in "$results"/*.trx; do
   [ -n "$total" ] || failed=$((failed + 1))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$failed" -gt 0 ]; then
+  # PostgreSQL's own account, for a failure that came from the server (a backend that died, a refused connection). The
+  # connections that DROP DATABASE … WITH (FORCE) ends after each test class are left out.
+  echo "PostgreSQL's log, serious lines:"
+  grep -E "FATAL|PANIC|terminated by signal|server process" "$pgdir/log" | grep -v "terminating connection due to administrator command" | tail -n 20
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -51,6 +52,9 @@ public class TestApp : IAsyncLifetime
     public FirstAdminCredentials Admin { get; private set; } = default!;
     public DatabaseProvider Provider => _provider;
 
+    /// <summary>What the server logged as an error; clients from <see cref="NewClient"/> put it into a 5xx answer.</summary>
+    public ServerErrors Errors { get; } = new();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(_provider);
@@ -73,6 +77,7 @@ public class TestApp : IAsyncLifetime
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });
         if (_time is not null) builder.Services.AddSingleton(_time);
+        builder.Logging.AddProvider(Errors);
         _app = SunshineApp.Build(builder);
         Admin = (await Startup.PrepareAsync(_app.Services, _app.Configuration, _app.Logger))!;
         await _app.StartAsync();
@@ -145,7 +150,10 @@ public class TestApp : IAsyncLifetime
     }
 
     public HttpClient NewClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress };
+        new(new ServerErrors.Handler(Errors) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true } })
+        {
+            BaseAddress = BaseAddress,
+        };
 
     public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string password)
     {
