@@ -8,7 +8,30 @@ namespace Sunshine.Data.Postgres;
 public static class PostgresProvider
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, x => x.MigrationsAssembly(typeof(PostgresProvider).Assembly.GetName().Name));
+        options.UseNpgsql(Bounded(connectionString), x => x.MigrationsAssembly(typeof(PostgresProvider).Assembly.GetName().Name));
+
+    /// <summary>The main pool's bound when the connection string sets none (Npgsql's own default is 100).</summary>
+    public const int DefaultMaxPoolSize = 8;
+
+    /// <summary>
+    /// The main pool's connection string: at most <see cref="DefaultMaxPoolSize"/> connections unless it sets its own
+    /// <c>Maximum Pool Size</c>. The reason is the public pool's (<see cref="ForPublicReads"/>): a server runs no more
+    /// statements at once than it has cores, and a request that waits for a connection waits in the pool's queue instead
+    /// of as one more backend taking turns on the cores with the others. Measured on 2 cores at 1M with 64 intake
+    /// clients (docs/performance.md, session 13): the intake writer's statements shared the cores with 64 backends,
+    /// each client's token lookup among them, and the writer committed 53–114 petitions/s; bounded at 8 it committed
+    /// 162–219/s, at 4 183–212/s. On a database server with more cores, set <c>Maximum Pool Size</c> in the connection
+    /// string (and its <c>max_connections</c> for this pool and the public one).
+    /// </summary>
+    public static string Bounded(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // The keys set, each under its canonical name whichever synonym was written (ContainsKey answers for every known keyword).
+        if (builder.Keys.Cast<string>().Contains("Maximum Pool Size", StringComparer.OrdinalIgnoreCase)) return connectionString;
+        builder.MaxPoolSize = DefaultMaxPoolSize;
+        if (builder.MinPoolSize > builder.MaxPoolSize) builder.MinPoolSize = builder.MaxPoolSize;
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// The connection string of the pool the public progress lookup reads through (a crowd calls it at once;
@@ -25,8 +48,8 @@ public static class PostgresProvider
     /// server runs no more statements at once than it has cores: beyond that, more connections only add backends that
     /// take turns on the cores, each lookup's statement waiting behind the others in the kernel's scheduler instead of in
     /// this pool's queue. Measured on 2 cores at 1M (docs/performance.md, session 10), 8 connections cost the server about
-    /// half the CPU per lookup that 32 did, and the lookups answered more. With the main pool, whose own bound is
-    /// Npgsql's 100, size the server's limit (<c>max_connections</c>) for both.</para>
+    /// half the CPU per lookup that 32 did, and the lookups answered more. The main pool is bounded the same way
+    /// (<see cref="Bounded"/>); size the server's limit (<c>max_connections</c>) for both.</para>
     /// </summary>
     public static string ForPublicReads(string connectionString)
     {

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Sunshine.Data.Postgres;
 using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Directory;
 using Sunshine.Web.Features.Directory;
@@ -90,4 +93,23 @@ public abstract class DatabaseTests(TestApp app)
 public sealed class SqliteDatabaseTests(SqliteApp app) : DatabaseTests(app), IClassFixture<SqliteApp>;
 
 [Collection("postgres")]
-public sealed class PostgresDatabaseTests(PostgresApp app) : DatabaseTests(app), IClassFixture<PostgresApp>;
+public sealed class PostgresDatabaseTests(PostgresApp app) : DatabaseTests(app), IClassFixture<PostgresApp>
+{
+    [Fact]
+    public async Task The_main_pool_is_bounded_unless_the_connection_string_sets_its_own_bound()
+    {
+        // The app's requests and its write queue take their connections from the bounded pool.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Sunshine.Data.SunshineDbContext>();
+        Assert.Equal(PostgresProvider.DefaultMaxPoolSize, new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxPoolSize);
+        Assert.Equal(8, PostgresProvider.DefaultMaxPoolSize);
+
+        int Max(string connectionString) => new NpgsqlConnectionStringBuilder(PostgresProvider.Bounded(connectionString)).MaxPoolSize;
+        // A bound the operator set is kept, under either of its names, larger or smaller.
+        Assert.Equal(40, Max("Host=db;Maximum Pool Size=40"));
+        Assert.Equal(40, Max("Host=db;MaxPoolSize=40"));
+        Assert.Equal(2, Max("Host=db;Maximum Pool Size=2"));
+        // A minimum above the default bound comes down to it, or the pool would refuse to open.
+        Assert.Equal(8, new NpgsqlConnectionStringBuilder(PostgresProvider.Bounded("Host=db;Minimum Pool Size=20")).MinPoolSize);
+    }
+}
