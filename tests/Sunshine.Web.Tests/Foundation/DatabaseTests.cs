@@ -96,20 +96,25 @@ public sealed class SqliteDatabaseTests(SqliteApp app) : DatabaseTests(app), ICl
 public sealed class PostgresDatabaseTests(PostgresApp app) : DatabaseTests(app), IClassFixture<PostgresApp>
 {
     [Fact]
-    public async Task The_main_pool_is_bounded_unless_the_connection_string_sets_its_own_bound()
+    public async Task The_main_pool_is_bounded_unless_the_connection_string_sets_its_own_bound_and_its_statements_are_not_compiled()
     {
-        // The app's requests and its write queue take their connections from the bounded pool.
+        // The app's requests and its write queue take their connections from the bounded pool, with the JIT off.
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Sunshine.Data.SunshineDbContext>();
         Assert.Equal(PostgresProvider.DefaultMaxPoolSize, new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxPoolSize);
         Assert.Equal(8, PostgresProvider.DefaultMaxPoolSize);
+        Assert.Equal(["off"], await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").ToListAsync());
 
-        int Max(string connectionString) => new NpgsqlConnectionStringBuilder(PostgresProvider.Bounded(connectionString)).MaxPoolSize;
+        NpgsqlConnectionStringBuilder Main(string connectionString) => new(PostgresProvider.MainPool(connectionString));
         // A bound the operator set is kept, under either of its names, larger or smaller.
-        Assert.Equal(40, Max("Host=db;Maximum Pool Size=40"));
-        Assert.Equal(40, Max("Host=db;MaxPoolSize=40"));
-        Assert.Equal(2, Max("Host=db;Maximum Pool Size=2"));
+        Assert.Equal(40, Main("Host=db;Maximum Pool Size=40").MaxPoolSize);
+        Assert.Equal(40, Main("Host=db;MaxPoolSize=40").MaxPoolSize);
+        Assert.Equal(2, Main("Host=db;Maximum Pool Size=2").MaxPoolSize);
         // A minimum above the default bound comes down to it, or the pool would refuse to open.
-        Assert.Equal(8, new NpgsqlConnectionStringBuilder(PostgresProvider.Bounded("Host=db;Minimum Pool Size=20")).MinPoolSize);
+        Assert.Equal(8, Main("Host=db;Minimum Pool Size=20").MinPoolSize);
+        // The operator's own server options stay, after the app's, so theirs win.
+        Assert.Equal("-c jit=off -c work_mem=64MB", Main("Host=db;Options=-c work_mem=64MB").Options);
+        // The public pool starts from the same settings.
+        Assert.StartsWith("-c jit=off", new NpgsqlConnectionStringBuilder(PostgresProvider.ForPublicReads("Host=db")).Options, StringComparison.Ordinal);
     }
 }
