@@ -85,6 +85,7 @@ public static partial class BenchRun
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
         var results = new List<Measurement>();
+        var mark = await BenchWrites.RemoveLeftoversAsync(app.Services, settings.Petitions, ct);
         var texts = await SampleTextsAsync(app.Services, Math.Max(settings.Imports, 2_000), ct);
         // Intake's ratio is taken against the import rate, so asking for intake measures the import too.
         if (settings.Runs("import") || settings.Runs("intake"))
@@ -92,14 +93,24 @@ public static partial class BenchRun
             var (import, rawRate) = await ImportAsync(app.Services, texts, settings.Imports, folder, ct);
             results.Add(import);
             if (settings.Runs("intake")) results.Add(await IntakeAsync(app.Services, address, texts, settings, rawRate, ct));
+            await BenchWrites.RemoveAsync(app.Services, mark, "import and intake", ct);
         }
         if (settings.Runs("search")) results.AddRange(await SearchAsync(app.Services, address, provider, settings.Queries, ct));
         if (settings.Runs("caselist")) results.AddRange(await CaseListAsync(app.Services, address, settings.Queries, ct));
-        if (settings.Runs("repeat")) results.AddRange(await RepeatAsync(app.Services, folder, ct));
-        if (settings.Runs("portal")) results.AddRange(await PortalAsync(address, texts, settings, ct));
+        if (settings.Runs("repeat"))
+        {
+            results.AddRange(await RepeatAsync(app.Services, folder, ct));
+            await BenchWrites.RemoveAsync(app.Services, mark, "repeat check", ct);
+        }
+        if (settings.Runs("portal"))
+        {
+            results.AddRange(await PortalAsync(address, texts, settings, ct));
+            await BenchWrites.RemoveAsync(app.Services, mark, "portal", ct);
+        }
         if (settings.Runs("assessment")) results.AddRange(await AssessmentAsync(app.Services, address, settings.Queries, ct));
         if (settings.Runs("dashboard")) results.AddRange(await DashboardAsync(app.Services, address, settings.Queries, ct));
         if (settings.Runs("report")) results.AddRange(await ReportScenario.RunAsync(app.Services, provider, settings.Queries, ct));
+        await BenchWrites.RemoveAccountsAsync(app.Services, ct);
         await app.StopAsync(ct);
 
         Print(provider, results);
@@ -183,7 +194,7 @@ public static partial class BenchRun
             var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
             var bureau = await db.Organisations.Where(o => o.Kind == OrganisationKind.PetitionBureau).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
             var (secret, prefix, hash) = ApiTokenAuthentication.NewToken();
-            db.ApiTokens.Add(new ApiToken { Name = "bench", Prefix = prefix, SecretHash = hash, OrganisationId = bureau, CreatedAt = DateTime.UnixEpoch, CreatedBy = "bench" });
+            db.ApiTokens.Add(new ApiToken { Name = BenchWrites.TokenName, Prefix = prefix, SecretHash = hash, OrganisationId = bureau, CreatedAt = DateTime.UnixEpoch, CreatedBy = "bench" });
             await db.SaveChangesAsync(ct);
             token = secret;
         }
@@ -378,7 +389,7 @@ public static partial class BenchRun
         var organisation = await db.Organisations.SingleAsync(o => o.Name == bureau, ct);
         var name = "bench" + Guid.NewGuid().ToString("N")[..8];
         const string password = "Bench-Pass-2026";
-        var user = new StaffUser { UserName = name, DisplayName = "基准测试", OrganisationId = organisation.Id, IncludeSubordinates = true, CreatedAt = DateTime.UnixEpoch };
+        var user = new StaffUser { UserName = name, DisplayName = BenchWrites.UserDisplayName, OrganisationId = organisation.Id, IncludeSubordinates = true, CreatedAt = DateTime.UnixEpoch };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, StaffRoles.BureauLeader));
 

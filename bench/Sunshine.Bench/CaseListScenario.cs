@@ -89,7 +89,7 @@ public static partial class BenchRun
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var name = "bench" + Guid.NewGuid().ToString("N")[..8];
         const string password = "Bench-Pass-2026";
-        var user = new StaffUser { UserName = name, DisplayName = "基准测试", OrganisationId = organisationId, IncludeSubordinates = false, CreatedAt = DateTime.UnixEpoch };
+        var user = new StaffUser { UserName = name, DisplayName = BenchWrites.UserDisplayName, OrganisationId = organisationId, IncludeSubordinates = false, CreatedAt = DateTime.UnixEpoch };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
 
