@@ -399,15 +399,15 @@ public static class PetitionSearch
     private static async Task<int> CountFromGinAsync(SunshineDbContext db, UserScope scope, string match, int? scopeKey, CancellationToken ct)
     {
         // One statement, as CountFromIndexAsync. {0} the match, {1} the bureau, {2} the cap + 1, {3} the subtree's key.
+        // The hidden accusations are a CTE read twice, so PostgreSQL plans and runs that count once: planning the statement
+        // with the count written out twice took 1.7-1.9 ms against 1.0-1.1 ms (a county's rare word at 1M, session 14).
         var scoped = scopeKey is null ? "" : """ AND s."Scope" @> ARRAY[{3}]""";
-        var hidden = $$"""
-            (SELECT COUNT(*)::int FROM "Petitions" AS p WHERE p."AccusedOrganisationId" = {1}
-               AND EXISTS (SELECT 1 FROM "PetitionSearchEntries" AS s WHERE s."PetitionId" = p."Id" AND s."Vector" @@ plainto_tsquery('simple', {0}){{scoped}}))
-            """;
         object[] arguments = scopeKey is { } key ? [match, scope.OrganisationId, CountCap + 1, key] : [match, scope.OrganisationId, CountCap + 1];
         return await db.Database.SqlQuery<int>(FormattableStringFactory.Create($$"""
+            WITH hidden AS (SELECT COUNT(*)::int AS n FROM "Petitions" AS p WHERE p."AccusedOrganisationId" = {1}
+                AND EXISTS (SELECT 1 FROM "PetitionSearchEntries" AS s WHERE s."PetitionId" = p."Id" AND s."Vector" @@ plainto_tsquery('simple', {0}){{scoped}}))
             SELECT (SELECT COUNT(*)::int FROM (SELECT FROM "PetitionSearchEntries" AS s
-                        WHERE s."Vector" @@ plainto_tsquery('simple', {0}){{scoped}} LIMIT {2} + {{hidden}}) AS c) - {{hidden}} AS "Value"
+                        WHERE s."Vector" @@ plainto_tsquery('simple', {0}){{scoped}} LIMIT {2} + (SELECT n FROM hidden)) AS c) - (SELECT n FROM hidden) AS "Value"
             """, arguments)).SingleAsync(ct);
     }
 
