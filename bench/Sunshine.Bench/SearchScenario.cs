@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sunshine.Data;
@@ -19,9 +20,9 @@ public static partial class BenchRun
     {
         var province = await SignedInAsync(services, address, "山西省信访局", ct);
         var county = await SignedInAsync(services, address, "小店区信访局", ct);
-        var (common, rare) = await TermsAsync(services, provider, ct);
+        var (common, rare, countyRare) = await TermsAsync(services, provider, "小店区信访局", ct);
         var results = new List<Measurement>();
-        foreach (var (who, client) in new[] { ("province", province), ("county", county) })
+        foreach (var (who, client, rareHere) in new[] { ("province", province, rare), ("county", county, countyRare) })
         {
             // The floor under every search figure: the same signed-in GET of the same endpoint, refused by its validation
             // (an unknown work queue) before any statement runs. HTTP, the sign-in cookie, authorisation, binding and a
@@ -34,7 +35,7 @@ public static partial class BenchRun
             var bare = await TimeAsync(repetitions, () => RawSearchAsync(services, provider, rare, ct));
             results.Add(new Measurement($"search {who} floor (signed-in, refused before any query)", Median(floor), Percentile(floor, 0.95), 1000 / Median(floor),
                 repetitions, "bare FTS top 20 + count, rare word", Median(bare), 1000 / Median(bare), Median(floor) / Median(bare), ""));
-            foreach (var (kind, term) in new[] { ("common", common), ("rare", rare) })
+            foreach (var (kind, term) in new[] { ("common", common), ("rare", rareHere) })
             {
                 var url = "/api/petitions?q=" + Uri.EscapeDataString(term);
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -47,14 +48,28 @@ public static partial class BenchRun
                     response.EnsureSuccessStatusCode();
                 }));
                 // What the garbage collector is given: the server and the load generator share the process, so both are in it.
+                var found = await FoundAsync(client, url, ct);
                 var note = string.Create(CultureInfo.InvariantCulture,
-                    $"{server}; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / calls:F0} KB allocated per request (app and client), {GC.CollectionCount(0) - collections} gen0 collections in {calls} requests");
+                    $"{found}; {server}; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / calls:F0} KB allocated per request (app and client), {GC.CollectionCount(0) - collections} gen0 collections in {calls} requests");
                 var raw = await TimeAsync(repetitions, () => RawSearchAsync(services, provider, term, ct));
                 results.Add(new Measurement($"search {who} {kind} word", Median(api), Percentile(api, 0.95), 1000 / Median(api), repetitions,
                     "bare FTS top 20 + count", Median(raw), 1000 / Median(raw), Median(api) / Median(raw), note));
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// What the measured search found in the caller's scope: the words are picked province-wide, so a county's search may
+    /// find few or none of their hits, and the line then times a short or empty page.
+    /// </summary>
+    private static async Task<string> FoundAsync(HttpClient client, string url, CancellationToken ct)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync(url, ct));
+        var page = json.RootElement;
+        var count = page.GetProperty("count");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{page.GetProperty("items").GetArrayLength()} on the page, count {(count.ValueKind == JsonValueKind.Number ? count.GetInt32().ToString("N0", CultureInfo.InvariantCulture) : "none")}{(page.GetProperty("countCapped").GetBoolean() ? " (capped)" : "")}");
     }
 
     /// <summary>The bare query: the newest 20 hits of the text index and their count up to 10,001, nothing else.</summary>
@@ -77,8 +92,12 @@ public static partial class BenchRun
         }
     }
 
-    /// <summary>A word in about a tenth of the petitions and one in a few dozen, read off the data itself.</summary>
-    private static async Task<(string Common, string Rare)> TermsAsync(IServiceProvider services, DatabaseProvider provider, CancellationToken ct)
+    /// <summary>
+    /// A word in about a tenth of the petitions and one in a few dozen, read off the data itself; and a word as rare that
+    /// the county bureau's own registrations hold, so that the county's rare-word search finds something (the province's
+    /// rare word had no hit in the county, and that line timed an empty page until session 14).
+    /// </summary>
+    private static async Task<(string Common, string Rare, string CountyRare)> TermsAsync(IServiceProvider services, DatabaseProvider provider, string countyBureau, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
@@ -114,8 +133,26 @@ public static partial class BenchRun
         }
         common ??= "工资";
         rare ??= words.OrderBy(w => w.Seen).First().Word;
-        Console.WriteLine($"search terms: common '{common}' ({await HitsAsync(db, provider, common, int.MaxValue, ct):N0} hits), rare '{rare}' ({await HitsAsync(db, provider, rare, int.MaxValue, ct):N0} hits) of {total:N0}");
-        return (common, rare);
+
+        var bureau = await db.Organisations.Where(o => o.Name == countyBureau).Select(o => o.Id).SingleAsync(ct);
+        var ownSample = await db.Petitions.AsNoTracking().Where(p => p.RegisteringOrganisationId == bureau && p.Purpose != Sunshine.Domain.Petitions.Purpose.Accusation)
+            .OrderBy(p => p.Id).Take(2000).Join(db.PetitionSearchEntries, p => p.Id, s => s.PetitionId, (p, s) => s.Tokens).ToListAsync(ct);
+        var ownWords = ownSample.SelectMany(t => t.Split(' ')).Where(w => w.Length >= 2 && w.All(c => c >= 0x4E00 && c <= 0x9FFF))
+            .GroupBy(w => w).Where(g => g.Count() == 1).Select(g => g.Key)
+            .Where(w => ChineseSegmenter.Tokens(w) is [var only] && only == w).Order(StringComparer.Ordinal).Take(200);
+        string? countyRare = null;
+        foreach (var word in ownWords)
+        {
+            var hits = await HitsAsync(db, provider, word, 101, ct);
+            if (hits is >= 5 and <= 100)
+            {
+                countyRare = word;
+                break;
+            }
+        }
+        countyRare ??= rare;
+        Console.WriteLine($"search terms: common '{common}' ({await HitsAsync(db, provider, common, int.MaxValue, ct):N0} hits), rare '{rare}' ({await HitsAsync(db, provider, rare, int.MaxValue, ct):N0} hits), the county's rare '{countyRare}' ({await HitsAsync(db, provider, countyRare, int.MaxValue, ct):N0} hits) of {total:N0}");
+        return (common, rare, countyRare);
     }
 
     /// <summary>The word's hits, counted up to <paramref name="cap"/>.</summary>
