@@ -60,8 +60,8 @@ public static partial class BenchRun
     }
 
     /// <summary>
-    /// What the measured search found in the caller's scope: the words are picked province-wide, so a county's search may
-    /// find few or none of their hits, and the line then times a short or empty page.
+    /// What the measured search found in the caller's scope: a county's search finds only the hits in its scope, so the
+    /// note says whether the line timed a full, short or empty page.
     /// </summary>
     private static async Task<string> FoundAsync(HttpClient client, string url, CancellationToken ct)
     {
@@ -106,9 +106,8 @@ public static partial class BenchRun
         var sample = await db.PetitionSearchEntries.AsNoTracking().OrderBy(s => s.PetitionId).Take(2000).Select(s => s.Tokens).ToListAsync(ct);
         // Only a word the search reads as itself: typed alone, jieba may cut a stored token in two (下底 → 下 + 底), and the
         // query would then measure two common words whose conjunction is rare.
-        var words = sample.SelectMany(t => t.Split(' ')).Where(w => w.Length >= 2 && w.All(c => c >= 0x4E00 && c <= 0x9FFF))
-            .GroupBy(w => w).Select(g => (Word: g.Key, Seen: g.Count()))
-            .Where(w => ChineseSegmenter.Tokens(w.Word) is [var only] && only == w.Word).ToList();
+        var words = sample.SelectMany(t => t.Split(' ')).GroupBy(w => w).Where(g => Searchable(g.Key))
+            .Select(g => (Word: g.Key, Seen: g.Count())).ToList();
         // Common: among the sample's most frequent words. Rare: among the words seen once, counted up to 101 only, so a
         // frequent one costs little; at most 200 tried. (The 200-row sample of earlier runs held no word with 5–100 hits
         // at 1M, and the fallback "rare" word had 34,895.)
@@ -137,9 +136,8 @@ public static partial class BenchRun
         var bureau = await db.Organisations.Where(o => o.Name == countyBureau).Select(o => o.Id).SingleAsync(ct);
         var ownSample = await db.Petitions.AsNoTracking().Where(p => p.RegisteringOrganisationId == bureau && p.Purpose != Sunshine.Domain.Petitions.Purpose.Accusation)
             .OrderBy(p => p.Id).Take(2000).Join(db.PetitionSearchEntries, p => p.Id, s => s.PetitionId, (p, s) => s.Tokens).ToListAsync(ct);
-        var ownWords = ownSample.SelectMany(t => t.Split(' ')).Where(w => w.Length >= 2 && w.All(c => c >= 0x4E00 && c <= 0x9FFF))
-            .GroupBy(w => w).Where(g => g.Count() == 1).Select(g => g.Key)
-            .Where(w => ChineseSegmenter.Tokens(w) is [var only] && only == w).Order(StringComparer.Ordinal).Take(200);
+        var ownWords = ownSample.SelectMany(t => t.Split(' ')).GroupBy(w => w).Where(g => g.Count() == 1 && Searchable(g.Key))
+            .Select(g => g.Key).Order(StringComparer.Ordinal).Take(200);
         string? countyRare = null;
         foreach (var word in ownWords)
         {
@@ -153,6 +151,9 @@ public static partial class BenchRun
         countyRare ??= rare;
         Console.WriteLine($"search terms: common '{common}' ({await HitsAsync(db, provider, common, int.MaxValue, ct):N0} hits), rare '{rare}' ({await HitsAsync(db, provider, rare, int.MaxValue, ct):N0} hits), the county's rare '{countyRare}' ({await HitsAsync(db, provider, countyRare, int.MaxValue, ct):N0} hits) of {total:N0}");
         return (common, rare, countyRare);
+
+        // Only a Chinese word of two or more characters that the search reads as itself.
+        static bool Searchable(string w) => w.Length >= 2 && w.All(c => c >= 0x4E00 && c <= 0x9FFF) && ChineseSegmenter.Tokens(w) is [var only] && only == w;
     }
 
     /// <summary>The word's hits, counted up to <paramref name="cap"/>.</summary>
