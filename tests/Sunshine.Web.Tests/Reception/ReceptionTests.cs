@@ -309,6 +309,32 @@ public abstract class ReceptionTests(TestApp app)
         var walkIn = await officer.PostAsJsonAsync("/api/reception/arrivals", new { visitorName = "甲", matter = "乙" });
         Assert.Equal(HttpStatusCode.Forbidden, walkIn.StatusCode);
     }
+
+    [Fact]
+    public async Task A_field_visit_is_planned_shown_on_the_desk_with_its_record_box_and_then_recorded()
+    {
+        var registrar = await RegistrarAsync();
+        // 下访 held yesterday: no seats, recorded once it has taken place.
+        var planned = await registrar.PostAsJsonAsync("/api/reception/sessions", new
+        {
+            kind = "FieldVisit", leaderName = "李明", leaderTitle = "副区长", startsAt = new DateTime(2026, 9, 15, 9, 0, 0), endsAt = new DateTime(2026, 9, 15, 12, 0, 0),
+            place = "小店区北格镇", matters = "征地补偿", capacity = 0,
+        });
+        var json = await planned.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(planned.StatusCode == HttpStatusCode.Created, json.ToString());
+        var id = json.GetProperty("id").GetInt64();
+
+        // The desk page renders (it once threw on a field visit without a record) and offers the record box.
+        var desk = await registrar.GetStringAsync("/console/reception");
+        Assert.Contains("小店区北格镇", desk, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"下访记录\"", desk, StringComparison.Ordinal);
+
+        var recorded = await registrar.PostAsJsonAsync($"/api/reception/sessions/{id}/record", new { record = "现场协调补偿款发放，限期十五日内办结" });
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+        desk = await registrar.GetStringAsync("/console/reception");
+        Assert.Contains("现场协调补偿款发放，限期十五日内办结", desk, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"下访记录\"", desk, StringComparison.Ordinal);
+    }
 }
 
 [Collection("sqlite")]
