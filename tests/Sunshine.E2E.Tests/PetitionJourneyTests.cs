@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Sunshine.Domain.Directory;
 
@@ -93,5 +95,43 @@ public sealed class PetitionJourneyTests(SqliteDemoApp app, Browser browser) : I
         Assert.Contains("受理", history[2], StringComparison.Ordinal);
         Assert.Contains("延期", history[3], StringComparison.Ordinal);
         Assert.Contains("出具处理意见", history[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_link_to_a_repeat_opens_it_without_the_last_cases_unmasked_personal_data()
+    {
+        // Two letters from one person about one matter: the second lists the first as a suspected repeat.
+        var bureau = await app.OrganisationAsync("小店区信访局");
+        var (user, password) = await app.CreateUserAsync(bureau.Id, true, StaffRoles.Registrar);
+        using var api = await app.SignedInClientAsync(user, password);
+        async Task<(long Id, string CaseNumber)> RegisterAsync(string content)
+        {
+            var response = await api.PostAsJsonAsync("/api/petitions", new
+            {
+                channel = "Letter", purpose = "Request", issueLocalityCode = "140105000000", summary = "反映物业公司擅自提高物业费",
+                content, petitioner = new { name = "孙秀兰", idNumber = "11010519491231002X", phone = "13912345678", address = "山西省太原市小店区坞城街道金色家园小区" },
+            });
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(response.IsSuccessStatusCode, json.ToString());
+            return (json.GetProperty("id").GetInt64(), json.GetProperty("caseNumber").GetString()!);
+        }
+        var first = await RegisterAsync("我小区物业公司未经业主大会同意，擅自将物业费由每平方米1.2元提高到2元，请求责令其纠正。");
+        var second = await RegisterAsync("小区物业公司未经业主大会同意擅自把物业费从每平方米1.2元提高到2元，请求责令纠正。");
+
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/account/login?returnUrl=%2Fconsole");
+        await Browser.SignInAsync(page, user, password);
+        await page.GotoAsync($"/console/petitions/{second.Id}");
+        await page.Locator("[data-testid=action-form][data-interactive=true]").WaitForAsync();
+        await page.GetByLabel("查看事由（将记入日志）").FillAsync("核实信访人身份");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看完整个人信息" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=unmasked]")).ToContainTextAsync("11010519491231002X");
+
+        // The candidate's link opens the first case in the same page: its own facts, masked, with the unmask form again.
+        await page.Locator("[data-testid=repeat-candidate] a", new() { HasText = first.CaseNumber }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(first.CaseNumber);
+        await Assertions.Expect(page.Locator("[data-testid=unmask-form]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=unmasked]")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("11010519491231002X", await page.Locator("#console-main").InnerTextAsync(), StringComparison.Ordinal);
     }
 }
