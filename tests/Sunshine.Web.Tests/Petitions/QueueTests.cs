@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Data.Entities;
+using Sunshine.Domain.Calendar;
 using Sunshine.Domain.Directory;
 using Sunshine.Domain.Petitions;
 
@@ -70,6 +71,38 @@ public abstract class QueueTests(TestApp app)
     }
 
     private static List<long> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+
+    /// <summary>
+    /// Red is "due before today" in 日 and in 工作日 alike, so its query is one term on status and due date, which the
+    /// (Status, DueOn) index answers alone; yellow keeps the simplified flag, because 3 日 and 3 工作日 end on different days
+    /// here (Saturday 9/19 is a rest day). Both still count every case of their colour, plain and simplified.
+    /// </summary>
+    [Fact]
+    public async Task Red_is_one_term_on_status_and_due_date_and_yellow_keeps_the_simplified_flag()
+    {
+        var unit = (await app.OrganisationAsync("小店区卫生健康局")).Id;
+        var redPlain = await CaseAsync(unit, PetitionStatus.Accepted, Sep(15));
+        var redSimplified = await CaseAsync(unit, PetitionStatus.Accepted, Sep(10), simplified: true);
+        var redTransferred = await CaseAsync(unit, PetitionStatus.Transferred, Sep(14));
+        // Due Saturday 9/19: the 3rd 日 after today, yellow.
+        var yellowPlain = await CaseAsync(unit, PetitionStatus.Accepted, Sep(19));
+        // Due Sunday 9/20 (a make-up working day): the 3rd 工作日 after today, so yellow when simplified; the 4th 日, green when plain.
+        var yellowSimplified = await CaseAsync(unit, PetitionStatus.Accepted, Sep(20), simplified: true);
+        var greenPlain = await CaseAsync(unit, PetitionStatus.Accepted, Sep(20));
+        await CaseAsync(unit, PetitionStatus.Concluded, Sep(1));
+
+        await using var db = app.NewContext();
+        var colouring = new Sunshine.Web.Features.Petitions.Queues.DeadlineColouring(Today, await Sunshine.Web.Features.Calendar.CalendarEndpoints.LoadAsync(db), 3);
+        var red = colouring.Range(DeadlineColour.Red).Predicate();
+        var yellow = colouring.Range(DeadlineColour.Yellow).Predicate();
+        Assert.DoesNotContain("IsSimplified", db.Petitions.Where(red).Select(p => p.Id).ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("IsSimplified", db.Petitions.Where(yellow).Select(p => p.Id).ToQueryString(), StringComparison.Ordinal);
+
+        var mine = db.Petitions.Where(p => p.ResponsibleOrganisationId == unit);
+        Assert.Equal([redPlain, redSimplified, redTransferred], (await mine.Where(red).Select(p => p.Id).ToListAsync()).Order());
+        Assert.Equal([yellowPlain, yellowSimplified], (await mine.Where(yellow).Select(p => p.Id).ToListAsync()).Order());
+        Assert.Equal([greenPlain], await mine.Where(colouring.Range(DeadlineColour.Green).Predicate()).Select(p => p.Id).ToListAsync());
+    }
 
     /// <summary>
     /// The lists hold the holiday calendar in memory (CalendarCache), and an administrator's change to it colours them at
