@@ -26,10 +26,10 @@ public sealed record ColourRange(DeadlineColour Colour, DueDateRange CalendarDay
     /// </summary>
     public Expression<Func<Petition, bool>> Predicate()
     {
-        var steps = DeadlineColouring.Steps
-            .SelectMany(s => s.Statuses.Select(status => (Status: status, s.Simplified, Range: s.Unit == PeriodUnit.WorkingDays ? WorkingDays : CalendarDays)))
-            .GroupBy(s => s.Status)
-            .SelectMany(g => g.Select(s => s.Range).Distinct().Count() == 1 ? [(Status: g.Key, Simplified: (bool?)null, g.First().Range)] : g.ToList())
+        var steps = DeadlineColouring.Coloured
+            .SelectMany(status => RangeOf(status, false) == RangeOf(status, true)
+                ? [(Status: status, Simplified: (bool?)null, Range: RangeOf(status, false))]
+                : new[] { false, true }.Select(flag => (Status: status, Simplified: (bool?)flag, Range: RangeOf(status, flag))))
             .GroupBy(s => (s.Simplified, s.Range));
         Expression<Func<Petition, bool>>? any = null;
         foreach (var step in steps)
@@ -44,6 +44,9 @@ public sealed record ColourRange(DeadlineColour Colour, DueDateRange CalendarDay
         }
         return any!;
     }
+
+    private DueDateRange RangeOf(PetitionStatus status, bool simplified) =>
+        DeadlineColouring.UnitOf(status, simplified) == PeriodUnit.WorkingDays ? WorkingDays : CalendarDays;
 
     private static Expression<Func<Petition, bool>> And(Expression<Func<Petition, bool>> a, Expression<Func<Petition, bool>> b) =>
         Expression.Lambda<Func<Petition, bool>>(Expression.AndAlso(a.Body, Rebind(b, a)), a.Parameters);
@@ -76,33 +79,6 @@ public sealed class DeadlineColouring(DateOnly today, HolidayCalendar calendar, 
         PetitionStatus.Accepted, PetitionStatus.UnderReview, PetitionStatus.UnderReexamination,
     ];
 
-    /// <summary>
-    /// The coloured steps grouped by the unit of their limit, from the rule book (<see cref="PetitionClock.CurrentUnit"/>):
-    /// statuses, whether the simplified flag matters (null = no), unit. With the shipped rules: everything in 日 but a
-    /// simplified handling's 10 工作日.
-    /// </summary>
-    internal static readonly IReadOnlyList<(PetitionStatus[] Statuses, bool? Simplified, PeriodUnit Unit)> Steps = GroupSteps();
-
-    private static List<(PetitionStatus[] Statuses, bool? Simplified, PeriodUnit Unit)> GroupSteps()
-    {
-        var steps = new List<(PetitionStatus Status, bool? Simplified, PeriodUnit Unit)>();
-        foreach (var status in Coloured)
-        {
-            var plain = PetitionClock.CurrentUnit(status, false) ?? PeriodUnit.CalendarDays;
-            var simplified = PetitionClock.CurrentUnit(status, true) ?? PeriodUnit.CalendarDays;
-            if (plain == simplified)
-            {
-                steps.Add((status, null, plain));
-            }
-            else
-            {
-                steps.Add((status, false, plain));
-                steps.Add((status, true, simplified));
-            }
-        }
-        return steps.GroupBy(s => (s.Simplified, s.Unit)).Select(g => (g.Select(s => s.Status).ToArray(), g.Key.Simplified, g.Key.Unit)).ToList();
-    }
-
     public DateOnly Today { get; } = today;
 
     public int YellowWithin { get; } = yellowWithin;
@@ -123,6 +99,9 @@ public sealed class DeadlineColouring(DateOnly today, HolidayCalendar calendar, 
         dueOn is { } due && Units.TryGetValue((status, isSimplified), out var unit)
             ? DeadlineColours.For(due, Today, unit, calendar, YellowWithin)
             : null;
+
+    /// <summary>The unit of a coloured step's limit (with the shipped rules: 日, but 工作日 for a simplified handling).</summary>
+    internal static PeriodUnit UnitOf(PetitionStatus status, bool simplified) => Units[(status, simplified)];
 
     /// <summary>
     /// The unit of each coloured step's limit, read off the rule book once: <see cref="PetitionClock.CurrentUnit"/> walks
