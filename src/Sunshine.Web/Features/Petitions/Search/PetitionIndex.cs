@@ -78,8 +78,9 @@ public static class PetitionIndex
 
     /// <summary>
     /// Re-indexes every petition: clears the search entries and fingerprints, then segments and fingerprints all
-    /// petitions in id order, in batches of <see cref="BatchSize"/>, one transaction per batch. Segmenting runs on all
-    /// cores while the previous batch is written (SQLite: a prepared multi-row INSERT; PostgreSQL: binary COPY).
+    /// petitions in id order, in batches of <see cref="BatchSize"/>. Segmenting runs on all cores while the previous
+    /// batch is written (SQLite: a prepared multi-row INSERT, one transaction per batch; PostgreSQL: binary COPY, the
+    /// whole rebuild one transaction, with the secondary indexes built once at the end — see <see cref="CopyIndexWriter"/>).
     /// Returns the number of petitions indexed. For the demo data and imports, and after a change of the segmenter's
     /// dictionary or the fingerprint parameters.
     /// </summary>
@@ -99,7 +100,6 @@ public static class PetitionIndex
         {
             var total = await db.Petitions.CountAsync(ct);
             await using var tuning = await SqliteCache.EnlargeAsync(connection, ct);
-            await ClearAsync(connection, ct);
             await using var writer = IndexWriter.Create(connection);
             await writer.PrepareAsync(ct);
 
@@ -110,7 +110,7 @@ public static class PetitionIndex
             {
                 var batch = await db.Petitions.AsNoTracking()
                     .Where(p => p.Id > lastId).OrderBy(p => p.Id).Take(BatchSize)
-                    .Select(p => new { p.Id, p.Summary, p.Content })
+                    .Select(p => new { p.Id, p.Summary, p.Content, p.RegisteringOrganisationId, p.ResponsibleOrganisationId })
                     .ToListAsync(ct);
                 Task<IndexRow[]>? next = null;
                 if (batch.Count > 0)
@@ -121,8 +121,9 @@ public static class PetitionIndex
                         var rows = new IndexRow[batch.Count];
                         Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
                         {
-                            var tokens = Tokens(batch[i].Summary, batch[i].Content);
-                            rows[i] = new IndexRow(batch[i].Id, string.Join(' ', tokens), ContentFingerprint.Bands(tokens));
+                            var b = batch[i];
+                            var tokens = Tokens(b.Summary, b.Content);
+                            rows[i] = new IndexRow(b.Id, string.Join(' ', tokens), ContentFingerprint.Bands(tokens), b.RegisteringOrganisationId, b.ResponsibleOrganisationId);
                         });
                         return rows;
                     }, ct);
@@ -138,6 +139,7 @@ public static class PetitionIndex
                 if (next is null) break;
                 pending = next;
             }
+            await writer.CompleteAsync(ct);
             await OptimizeAsync(connection, ct);
             log.LogInformation("Search index: {Count:N0} petitions indexed in {Seconds:F1} s", indexed, watch.Elapsed.TotalSeconds);
             return indexed;
@@ -146,17 +148,6 @@ public static class PetitionIndex
         {
             if (opened) await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static async Task ClearAsync(DbConnection connection, CancellationToken ct)
-    {
-        await using var cmd = connection.CreateCommand();
-        // PostgreSQL truncates. SQLite has no TRUNCATE with triggers: the delete trigger removes each row from FTS5
-        // (nothing to do on an empty index, as after demo generation or a first import).
-        cmd.CommandText = connection is NpgsqlConnection
-            ? """TRUNCATE "PetitionFingerprints", "PetitionSearchEntries" """
-            : """DELETE FROM "PetitionFingerprints"; DELETE FROM "PetitionSearchEntries";""";
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
@@ -196,34 +187,128 @@ public static class PetitionIndex
         }
     }
 
-    private sealed record IndexRow(long PetitionId, string Tokens, long[] Bands);
+    /// <summary>A petition's search entry and fingerprint, with the two units its PostgreSQL search scope is read from.</summary>
+    private sealed record IndexRow(long PetitionId, string Tokens, long[] Bands, int Registering, int? Responsible);
 
-    /// <summary>Writes batches of index rows, one transaction per batch, on the context's open connection.</summary>
+    /// <summary>
+    /// Writes batches of index rows on the context's open connection: <see cref="PrepareAsync"/> clears both tables,
+    /// <see cref="WriteAsync"/> takes each batch, <see cref="CompleteAsync"/> finishes.
+    /// </summary>
     private abstract class IndexWriter : IAsyncDisposable
     {
         public static IndexWriter Create(DbConnection connection) =>
             connection is NpgsqlConnection npgsql ? new CopyIndexWriter(npgsql) : new InsertIndexWriter(connection);
 
-        public virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+        public abstract Task PrepareAsync(CancellationToken ct);
 
         public abstract Task WriteAsync(IndexRow[] rows, CancellationToken ct);
+
+        public virtual Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
 
         public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>PostgreSQL: two binary COPYs per batch inside the batch's transaction.</summary>
+    /// <summary>
+    /// PostgreSQL: the whole rebuild is one transaction, so a failure leaves the index as it was. Row by row, each entry
+    /// cost a run of the scope trigger (a query and <c>"PetitionScope"</c>), each fingerprint a foreign-key check, and
+    /// both a place in an index taken out of order; a 200,000-petition sample spent 88 of its 106 s there
+    /// (docs/performance.md, session 16). So, inside the transaction and for its length only:
+    /// <list type="bullet">
+    /// <item>the indexes no constraint stands on (the GIN index of words and scopes, the (Band, Hash) index) and the two
+    /// foreign keys are dropped after the truncate, and at the end created again from their own definitions, as
+    /// <c>pg_get_indexdef</c> and <c>pg_get_constraintdef</c> give them, with the indexes' statistics targets:
+    /// PostgreSQL builds an index in one sorted pass and checks a foreign key with one join;</item>
+    /// <item>the scope trigger is disabled and the COPY writes each entry's <c>Scope</c> itself: the same
+    /// <c>"PetitionScope"</c> of the petition's registering and responsible units, asked once per pair of units.</item>
+    /// </list>
+    /// Nothing else uses the tables meanwhile: the rebuild runs after demo generation, before the app serves, and the
+    /// transaction holds both tables' locks.
+    /// </summary>
     private sealed class CopyIndexWriter(NpgsqlConnection connection) : IndexWriter
     {
+        private const string ScopeTrigger = "\"PetitionSearchEntries_scope\""; // migration PostgresSearchScope
+        private NpgsqlTransaction? _tx;
+        private readonly List<string> _rebuild = [];
+        private readonly Dictionary<(int Registering, int? Responsible), int[]> _scopes = [];
+
+        public override async Task PrepareAsync(CancellationToken ct)
+        {
+            _tx = await connection.BeginTransactionAsync(ct);
+            await using var cmd = new NpgsqlCommand("""TRUNCATE "PetitionFingerprints", "PetitionSearchEntries" """, connection, _tx);
+            await cmd.ExecuteNonQueryAsync(ct);
+            // Each row: the statement that drops an index or foreign key, and the statements that make it again.
+            cmd.CommandText = """
+                SELECT format('DROP INDEX %s', i.indexrelid::regclass),
+                       pg_get_indexdef(i.indexrelid) || coalesce('; ' || string_agg(
+                           format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS %s', i.indexrelid::regclass, a.attnum, a.attstattarget), '; ')
+                           FILTER (WHERE a.attnum IS NOT NULL), '')
+                FROM pg_index AS i
+                LEFT JOIN pg_attribute AS a ON a.attrelid = i.indexrelid AND a.attnum > 0 AND a.attstattarget >= 0
+                WHERE i.indrelid IN ('"PetitionFingerprints"'::regclass, '"PetitionSearchEntries"'::regclass)
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = i.indexrelid)
+                GROUP BY i.indexrelid
+                UNION ALL
+                SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+                       format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+                FROM pg_constraint AS c
+                WHERE c.contype = 'f' AND c.conrelid IN ('"PetitionFingerprints"'::regclass, '"PetitionSearchEntries"'::regclass)
+                """;
+            var drop = new List<string> { $"""ALTER TABLE "PetitionSearchEntries" DISABLE TRIGGER {ScopeTrigger}""" };
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    drop.Add(reader.GetString(0));
+                    _rebuild.Add(reader.GetString(1));
+                }
+            }
+            _rebuild.Add($"""ALTER TABLE "PetitionSearchEntries" ENABLE TRIGGER {ScopeTrigger}""");
+#pragma warning disable CA2100 // statements made by the catalogue from its own names and definitions
+            cmd.CommandText = string.Join("; ", drop);
+#pragma warning restore CA2100
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        public override async Task CompleteAsync(CancellationToken ct)
+        {
+#pragma warning disable CA2100 // statements made by the catalogue from its own names and definitions
+            await using var cmd = new NpgsqlCommand(string.Join("; ", _rebuild), connection, _tx) { CommandTimeout = 0 };
+#pragma warning restore CA2100
+            await cmd.ExecuteNonQueryAsync(ct);
+            await _tx!.CommitAsync(ct);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (_tx is not null) await _tx.DisposeAsync(); // rolls back unless committed
+            await base.DisposeAsync();
+        }
+
+        /// <summary>Asks <c>"PetitionScope"</c> for the pairs of units this batch holds and the earlier ones did not.</summary>
+        private async Task ReadScopesAsync(IndexRow[] rows, CancellationToken ct)
+        {
+            var missing = rows.Select(r => (r.Registering, r.Responsible)).Distinct().Where(p => !_scopes.ContainsKey(p)).ToArray();
+            if (missing.Length == 0) return;
+            await using var cmd = new NpgsqlCommand("""
+                SELECT "PetitionScope"(u.registering, u.responsible) FROM unnest(@registering, @responsible) WITH ORDINALITY AS u(registering, responsible, n) ORDER BY u.n
+                """, connection, _tx);
+            cmd.Parameters.Add(new NpgsqlParameter("registering", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = missing.Select(p => p.Registering).ToArray() });
+            cmd.Parameters.Add(new NpgsqlParameter("responsible", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = missing.Select(p => p.Responsible).ToArray() });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            for (var i = 0; await reader.ReadAsync(ct); i++) _scopes[missing[i]] = reader.GetFieldValue<int[]>(0);
+        }
+
         public override async Task WriteAsync(IndexRow[] rows, CancellationToken ct)
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await using (var copy = await connection.BeginBinaryImportAsync("""COPY "PetitionSearchEntries" ("PetitionId", "Tokens") FROM STDIN (FORMAT BINARY)""", ct))
+            await ReadScopesAsync(rows, ct);
+            await using (var copy = await connection.BeginBinaryImportAsync("""COPY "PetitionSearchEntries" ("PetitionId", "Tokens", "Scope") FROM STDIN (FORMAT BINARY)""", ct))
             {
                 foreach (var row in rows)
                 {
                     await copy.StartRowAsync(ct);
                     await copy.WriteAsync(row.PetitionId, NpgsqlDbType.Bigint, ct);
                     await copy.WriteAsync(row.Tokens, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(_scopes[(row.Registering, row.Responsible)], NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
                 }
                 await copy.CompleteAsync(ct);
             }
@@ -241,7 +326,6 @@ public static class PetitionIndex
                 }
                 await copy.CompleteAsync(ct);
             }
-            await tx.CommitAsync(ct);
         }
     }
 
@@ -252,8 +336,15 @@ public static class PetitionIndex
         private DbCommand? _fingerprints;
         private DbCommand? _fingerprint;
 
-        public override Task PrepareAsync(CancellationToken ct)
+        public override async Task PrepareAsync(CancellationToken ct)
         {
+            // No TRUNCATE in SQLite: the delete trigger removes each row from FTS5 (nothing to do on an empty index, as
+            // after demo generation).
+            await using (var clear = connection.CreateCommand())
+            {
+                clear.CommandText = """DELETE FROM "PetitionFingerprints"; DELETE FROM "PetitionSearchEntries";""";
+                await clear.ExecuteNonQueryAsync(ct);
+            }
             _entry = connection.CreateCommand();
             _entry.CommandText = """INSERT INTO "PetitionSearchEntries" ("PetitionId", "Tokens") VALUES (@id, @tokens)""";
             AddParameter(_entry, "@id");
@@ -277,7 +368,6 @@ public static class PetitionIndex
             AddParameter(_fingerprint, "@i");
             AddParameter(_fingerprint, "@b");
             AddParameter(_fingerprint, "@h");
-            return Task.CompletedTask;
         }
 
         public override async Task WriteAsync(IndexRow[] rows, CancellationToken ct)
