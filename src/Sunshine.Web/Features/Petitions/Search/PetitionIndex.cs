@@ -9,6 +9,7 @@ using Sunshine.Data;
 using Sunshine.Data.Entities;
 using Sunshine.Data.Search;
 using Sunshine.Domain.Petitions;
+using Sunshine.Web.Infrastructure;
 
 namespace Sunshine.Web.Features.Petitions.Search;
 
@@ -209,78 +210,32 @@ public static class PetitionIndex
     }
 
     /// <summary>
-    /// PostgreSQL: the whole rebuild is one transaction, so a failure leaves the index as it was. Row by row, each entry
-    /// cost a run of the scope trigger (a query and <c>"PetitionScope"</c>), each fingerprint a foreign-key check, and
-    /// both a place in an index taken out of order; a 200,000-petition sample spent 88 of its 106 s there
-    /// (docs/performance.md, session 16). So, inside the transaction and for its length only:
-    /// <list type="bullet">
-    /// <item>the indexes no constraint stands on (the GIN index of words and scopes, the (Band, Hash) index) and the two
-    /// foreign keys are dropped after the truncate, and at the end created again from their own definitions, as
-    /// <c>pg_get_indexdef</c> and <c>pg_get_constraintdef</c> give them, with the indexes' statistics targets:
-    /// PostgreSQL builds an index in one sorted pass and checks a foreign key with one join;</item>
-    /// <item>the scope trigger is disabled and the COPY writes each entry's <c>Scope</c> itself: the same
-    /// <c>"PetitionScope"</c> of the petition's registering and responsible units, asked once per pair of units.</item>
-    /// </list>
-    /// Nothing else uses the tables meanwhile: the rebuild runs after demo generation, before the app serves, and the
-    /// transaction holds both tables' locks.
+    /// PostgreSQL: the whole rebuild is one <see cref="PostgresBulkLoad"/>, so a failure leaves the index as it was. Row
+    /// by row, each entry cost a run of the scope trigger (a query and <c>"PetitionScope"</c>), each fingerprint a
+    /// foreign-key check, and both a place in an index taken out of order; a 200,000-petition sample spent 88 of its 106 s
+    /// there (docs/performance.md, session 16). So, for the transaction's length only, the load drops the GIN index of
+    /// words and scopes, the (Band, Hash) index and the two foreign keys and makes them again at the end, and the scope
+    /// trigger is disabled: the COPY writes each entry's <c>Scope</c> itself, the same <c>"PetitionScope"</c> of the
+    /// petition's registering and responsible units, asked once per pair of units.
     /// </summary>
     private sealed class CopyIndexWriter(NpgsqlConnection connection) : IndexWriter
     {
         private const string ScopeTrigger = "\"PetitionSearchEntries_scope\""; // migration PostgresSearchScope
-        private NpgsqlTransaction? _tx;
-        private readonly List<string> _rebuild = [];
+        private PostgresBulkLoad? _load;
         private readonly Dictionary<(int Registering, int? Responsible), int[]> _scopes = [];
 
         public override async Task PrepareAsync(CancellationToken ct)
         {
-            _tx = await connection.BeginTransactionAsync(ct);
-            await using var cmd = new NpgsqlCommand("""TRUNCATE "PetitionFingerprints", "PetitionSearchEntries" """, connection, _tx);
-            await cmd.ExecuteNonQueryAsync(ct);
-            // Each row: the statement that drops an index or foreign key, and the statements that make it again.
-            cmd.CommandText = """
-                SELECT format('DROP INDEX %s', i.indexrelid::regclass),
-                       pg_get_indexdef(i.indexrelid) || coalesce('; ' || string_agg(
-                           format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS %s', i.indexrelid::regclass, a.attnum, a.attstattarget), '; ')
-                           FILTER (WHERE a.attnum IS NOT NULL), '')
-                FROM pg_index AS i
-                LEFT JOIN pg_attribute AS a ON a.attrelid = i.indexrelid AND a.attnum > 0 AND a.attstattarget >= 0
-                WHERE i.indrelid IN ('"PetitionFingerprints"'::regclass, '"PetitionSearchEntries"'::regclass)
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = i.indexrelid)
-                GROUP BY i.indexrelid
-                UNION ALL
-                SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
-                       format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
-                FROM pg_constraint AS c
-                WHERE c.contype = 'f' AND c.conrelid IN ('"PetitionFingerprints"'::regclass, '"PetitionSearchEntries"'::regclass)
-                """;
-            var drop = new List<string> { $"""ALTER TABLE "PetitionSearchEntries" DISABLE TRIGGER {ScopeTrigger}""" };
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    drop.Add(reader.GetString(0));
-                    _rebuild.Add(reader.GetString(1));
-                }
-            }
-            _rebuild.Add($"""ALTER TABLE "PetitionSearchEntries" ENABLE TRIGGER {ScopeTrigger}""");
-#pragma warning disable CA2100 // statements made by the catalogue from its own names and definitions
-            cmd.CommandText = string.Join("; ", drop);
-#pragma warning restore CA2100
-            await cmd.ExecuteNonQueryAsync(ct);
+            _load = await PostgresBulkLoad.BeginAsync(connection, ["PetitionFingerprints", "PetitionSearchEntries"], ct);
+            await _load.ExecuteAsync($"""TRUNCATE "PetitionFingerprints", "PetitionSearchEntries"; ALTER TABLE "PetitionSearchEntries" DISABLE TRIGGER {ScopeTrigger}""", ct);
+            _load.AtEnd($"""ALTER TABLE "PetitionSearchEntries" ENABLE TRIGGER {ScopeTrigger}""");
         }
 
-        public override async Task CompleteAsync(CancellationToken ct)
-        {
-#pragma warning disable CA2100 // statements made by the catalogue from its own names and definitions
-            await using var cmd = new NpgsqlCommand(string.Join("; ", _rebuild), connection, _tx) { CommandTimeout = 0 };
-#pragma warning restore CA2100
-            await cmd.ExecuteNonQueryAsync(ct);
-            await _tx!.CommitAsync(ct);
-        }
+        public override Task CompleteAsync(CancellationToken ct) => _load!.CompleteAsync(ct);
 
         public override async ValueTask DisposeAsync()
         {
-            if (_tx is not null) await _tx.DisposeAsync(); // rolls back unless committed
+            if (_load is not null) await _load.DisposeAsync(); // rolls back unless completed
             await base.DisposeAsync();
         }
 
@@ -291,7 +246,7 @@ public static class PetitionIndex
             if (missing.Length == 0) return;
             await using var cmd = new NpgsqlCommand("""
                 SELECT "PetitionScope"(u.registering, u.responsible) FROM unnest(@registering, @responsible) WITH ORDINALITY AS u(registering, responsible, n) ORDER BY u.n
-                """, connection, _tx);
+                """, connection, _load!.Transaction);
             cmd.Parameters.Add(new NpgsqlParameter("registering", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = missing.Select(p => p.Registering).ToArray() });
             cmd.Parameters.Add(new NpgsqlParameter("responsible", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = missing.Select(p => p.Responsible).ToArray() });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
