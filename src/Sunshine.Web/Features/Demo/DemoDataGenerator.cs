@@ -72,7 +72,8 @@ public static class DemoDataGenerator
             var petitionRate = Stopwatch.StartNew();
             var petitions = new PetitionGenerator(world, clock, options, from, firstId);
             long events = 0, hops = 0;
-            // PostgreSQL: all petitions, their history and their hops are one load, the tables' indexes and foreign keys made once at the end.
+            // PostgreSQL: all petitions, their history and their hops are one load, with the tables' indexes and
+            // foreign keys made once at the end.
             await using (var load = connection is NpgsqlConnection npgsql ? await PostgresBulkLoad.BeginAsync(npgsql, [PetitionColumns.Table, EventColumns.Table, HopColumns.Table], ct) : null)
             await using (var tuning = await SqliteTuning.ApplyAsync(connection, ct))
             await using (var petitionTable = TableSink.Create(connection, PetitionColumns.Table, PetitionColumns.All))
@@ -2069,9 +2070,10 @@ internal static class Copy
 }
 
 /// <summary>
-/// Collects items and writes them in batches of <see cref="DemoDataGenerator.BatchSize"/>, one transaction each (or all
-/// in the caller's, <see cref="Within"/>), on the DbContext's open connection. A batch runs its steps in order (a petition before its history); a failure rolls the
-/// whole batch back and rethrows, so no half batch is left behind.
+/// Collects items and writes them in batches of <see cref="DemoDataGenerator.BatchSize"/> on the DbContext's open
+/// connection. A batch runs its steps in order (a petition before its history). Each batch is its own transaction, and a
+/// failure rolls the whole batch back and rethrows, so no half batch is left behind; or, with <see cref="Within"/>,
+/// every batch goes into the caller's transaction, which a failure leaves to the caller to roll back.
 /// </summary>
 internal sealed class BatchWriter<T>(DbConnection connection, params Func<DbTransaction, List<T>, CancellationToken, Task>[] steps)
 {
