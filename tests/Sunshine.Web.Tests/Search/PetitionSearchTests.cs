@@ -143,6 +143,53 @@ public abstract class PetitionSearchTests(TestApp app)
     }
 
     [Fact]
+    public async Task Every_page_in_a_subtree_is_its_newest_visible_hits_however_many_of_the_newest_the_scope_turns_away()
+    {
+        // PostgreSQL reads a subtree's newest hits first and applies the scope to those alone (twice the page); when the
+        // scope turns too many away it must find the page the long way. Here the newest three hits are accusations against
+        // the county's bureau, hidden from it (Art. 30) and, as accusations, from the county government too.
+        var county = await app.OrganisationAsync("小店区人民政府");
+        var bureau = await app.OrganisationAsync("小店区信访局");
+        var labour = await app.OrganisationAsync("小店区人力资源和社会保障局");
+        var province = await app.OrganisationAsync("山西省信访局");
+        var marker = Marker();
+        Sunshine.Data.Entities.Petition Accusation()
+        {
+            var p = Petition(province, "工资 " + marker, Wages, purpose: Purpose.Accusation, responsibleId: labour.Id);
+            p.AccusedOrganisationId = bureau.Id;
+            return p;
+        }
+        var ids = await SaveAsync(app,
+            Petition(bureau, "工资 " + marker, Wages),
+            Petition(labour, "工资 " + marker, Wages),
+            Accusation(),
+            Petition(province, "工资 " + marker, Wages, responsibleId: labour.Id),
+            Accusation(), Accusation(), Accusation());
+
+        await using var db = app.NewContext();
+        foreach (var scope in new[] { Scope(bureau, true) with { AtBureau = true }, Scope(county, true) })
+        {
+            var truth = await db.Petitions.WithinScope(scope).Where(p => ids.Contains(p.Id)).Select(p => p.Id).OrderByDescending(id => id).ToListAsync();
+            Assert.Equal([ids[3], ids[1], ids[0]], truth);
+            foreach (var take in new[] { 1, 2, 3, 4 })
+            {
+                var seen = new List<long>();
+                long? before = null;
+                while (true)
+                {
+                    var query = Text("工资 " + marker, take) with { Before = before };
+                    var (page, count, capped) = await PetitionSearch.SearchAsync(db, scope, query, CancellationToken.None);
+                    Assert.Equal(truth.Skip(seen.Count).Take(take), page);
+                    if (before is null) Assert.Equal((truth.Count, false), (count, capped));
+                    if (page.Count < take) break;
+                    seen.AddRange(page);
+                    before = page[^1];
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_transferred_case_is_found_under_its_new_units_scope_and_no_longer_under_the_old_one()
     {
         // SQLite finds a subtree's hits through scope tokens in the text index (migration SearchScopeTokens); a transfer
