@@ -196,7 +196,7 @@ public static class PetitionSearch
         // A subtree's text with no other filter (PostgreSQL): its newest hits first, then the scope on those few alone. The
         // subtree's key already keeps the hits to the subtree, so the scope turns few of them away (the accusations it may
         // not see, Art. 30), and the rest need not be joined to their petitions at all: a county's common word at 10M
-        // checked 8,302 petitions and their units for a page of 50 (160 ms of the statement's 163).
+        // checked 8,302 petitions and their units for a page of 50, about 90 ms of the statement's 163 (docs/performance.md).
         List<long>? ids = null;
         int? hitsInSubtree = null;
         if (byScopeKey && Unfiltered(q))
