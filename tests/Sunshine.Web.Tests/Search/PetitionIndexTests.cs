@@ -101,7 +101,12 @@ public sealed class PostgresPetitionIndexTests(PostgresApp app) : PetitionIndexT
             Assert.Contains(before, i => i.Contains("(\"Band\", \"Hash\", \"PetitionId\")", StringComparison.Ordinal));
             Assert.Contains(before, i => i.Contains("IX_PetitionFingerprints_test", StringComparison.Ordinal) && i.EndsWith(" 500", StringComparison.Ordinal));
 
+            var analysedBefore = await LastAnalysedAsync(db);
             Assert.Equal(await db.Petitions.CountAsync(), await PetitionIndex.RebuildAsync(db, NullLogger.Instance, CancellationToken.None));
+            // The rebuild analyses both tables once it has committed.
+            var analysedAfter = await LastAnalysedAsync(db);
+            Assert.Equal(2, analysedAfter.Count);
+            Assert.All(analysedAfter, a => Assert.True(a.Value > analysedBefore.GetValueOrDefault(a.Key, DateTime.MinValue), a.Key));
 
             Assert.Equal(before, await IndexesAsync(db));
             // The COPY wrote each entry's scope as the trigger would have, and the trigger is on again for new entries.
@@ -123,6 +128,15 @@ public sealed class PostgresPetitionIndexTests(PostgresApp app) : PetitionIndexT
             await db.Database.ExecuteSqlRawAsync("""DROP INDEX IF EXISTS "IX_PetitionFingerprints_test" """);
         }
     }
+
+    /// <summary>When each of the two tables was last analysed by ANALYZE itself (not by autovacuum), where it was.</summary>
+    private static async Task<Dictionary<string, DateTime>> LastAnalysedAsync(Sunshine.Data.SunshineDbContext db) =>
+        (await db.Database.SqlQueryRaw<Analysed>("""
+            SELECT relname::text AS "Table", last_analyze AS "At" FROM pg_stat_user_tables
+            WHERE relname IN ('PetitionFingerprints', 'PetitionSearchEntries') AND last_analyze IS NOT NULL
+            """).ToListAsync()).ToDictionary(a => a.Table, a => a.At);
+
+    private sealed record Analysed(string Table, DateTime At);
 
     /// <summary>Each index of the two tables: its definition and the statistics target of its first column.</summary>
     private static Task<List<string>> IndexesAsync(Sunshine.Data.SunshineDbContext db) => db.Database.SqlQueryRaw<string>("""
