@@ -86,6 +86,7 @@ public static partial class BenchRun
 
         var results = new List<Measurement>();
         var mark = await BenchWrites.RemoveLeftoversAsync(app.Services, settings.Petitions, ct);
+        await using var autovacuum = AutovacuumWatch.Start(provider, connection);
         var texts = await SampleTextsAsync(app.Services, Math.Max(settings.Imports, 2_000), ct);
         // Intake's ratio is taken against the import rate, so asking for intake measures the import too.
         if (settings.Runs("import") || settings.Runs("intake"))
@@ -93,23 +94,48 @@ public static partial class BenchRun
             var (import, rawRate) = await ImportAsync(app.Services, texts, settings.Imports, folder, ct);
             results.Add(import);
             if (settings.Runs("intake")) results.Add(await IntakeAsync(app.Services, address, texts, settings, rawRate, ct));
+            autovacuum?.Report("import and intake");
             await BenchWrites.RemoveAsync(app.Services, mark, "import and intake", ct);
         }
-        if (settings.Runs("search")) results.AddRange(await SearchAsync(app.Services, address, provider, settings.Queries, ct));
-        if (settings.Runs("caselist")) results.AddRange(await CaseListAsync(app.Services, address, settings.Queries, ct));
+        // Each group's figures, then what autovacuum did since the last report: while they were taken, and during the
+        // removal before them.
+        if (settings.Runs("search"))
+        {
+            results.AddRange(await SearchAsync(app.Services, address, provider, settings.Queries, ct));
+            autovacuum?.Report("search");
+        }
+        if (settings.Runs("caselist"))
+        {
+            results.AddRange(await CaseListAsync(app.Services, address, settings.Queries, ct));
+            autovacuum?.Report("case lists");
+        }
         if (settings.Runs("repeat"))
         {
             results.AddRange(await RepeatAsync(app.Services, folder, ct));
+            autovacuum?.Report("repeat check");
             await BenchWrites.RemoveAsync(app.Services, mark, "repeat check", ct);
         }
         if (settings.Runs("portal"))
         {
             results.AddRange(await PortalAsync(address, texts, settings, ct));
+            autovacuum?.Report("portal");
             await BenchWrites.RemoveAsync(app.Services, mark, "portal", ct);
         }
-        if (settings.Runs("assessment")) results.AddRange(await AssessmentAsync(app.Services, address, settings.Queries, ct));
-        if (settings.Runs("dashboard")) results.AddRange(await DashboardAsync(app.Services, address, settings.Queries, ct));
-        if (settings.Runs("report")) results.AddRange(await ReportScenario.RunAsync(app.Services, provider, settings.Queries, ct));
+        if (settings.Runs("assessment"))
+        {
+            results.AddRange(await AssessmentAsync(app.Services, address, settings.Queries, ct));
+            autovacuum?.Report("assessment");
+        }
+        if (settings.Runs("dashboard"))
+        {
+            results.AddRange(await DashboardAsync(app.Services, address, settings.Queries, ct));
+            autovacuum?.Report("dashboard");
+        }
+        if (settings.Runs("report"))
+        {
+            results.AddRange(await ReportScenario.RunAsync(app.Services, provider, settings.Queries, ct));
+            autovacuum?.Report("annual report");
+        }
         await BenchWrites.RemoveAccountsAsync(app.Services, ct);
         await app.StopAsync(ct);
 
