@@ -94,7 +94,7 @@ internal sealed class PostgresBulkLoad : IAsyncDisposable
     /// guesses every estimate the app reads: the search's estimate of a text's hits, the lexeme frequencies behind its
     /// "10,000+" count, each plan's row counts. After the 10M load autovacuum was still at it about ten minutes later,
     /// while the app served (docs/performance.md, session 17). Analysed here, the load is ready when it returns; at 1M
-    /// the ANALYZE costs about 25 s of the search index's rebuild and 4 s of the petitions' load (session 19). The load
+    /// the ANALYZE costs about 24 s of the search index's rebuild and 4 s of the petitions' load (session 19). The load
     /// is committed first: a failed ANALYZE loses none of it.
     /// </remarks>
     public async Task CompleteAsync(CancellationToken ct)
